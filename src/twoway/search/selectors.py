@@ -1,0 +1,150 @@
+"""Search for freelancers and jobs (DESIGN.md section 4).
+
+Keyword search uses the database's full-text index; every other filter and every sort runs on
+indexed columns, and pages are keyset (cursor) pages, so page 50 costs about what page 1 does.
+People without reviews: listed after everyone rated when sorting by a score (their sort keys
+are -1), and excluded by any minimum score or review count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+from twoway.accounts.models import FreelancerProfile
+from twoway.core import clock
+from twoway.core.errors import InvalidInput
+from twoway.core.pagination import Page, keyset_page
+from twoway.core.skills import skill_slug
+from twoway.jobs.models import Job, JobStatus
+from twoway.reputation.models import Reputation
+from twoway.search import backend
+
+FREELANCER_SORTS = {
+    "relevance": ["-relevance", "-sort_ranking", "-user_id"],
+    "ranking": ["-sort_ranking", "-user_id"],
+    "score": ["-sort_score", "-review_count", "-user_id"],
+    "reviews": ["-review_count", "-user_id"],
+}
+
+
+@dataclass(frozen=True)
+class FreelancerFilters:
+    q: str = ""
+    skill: str = ""
+    min_score: Decimal | None = None
+    min_reviews: int | None = None
+    min_success: Decimal | None = None
+    rate_min_cents: int | None = None
+    rate_max_cents: int | None = None
+    sort: str = "relevance"
+
+
+def settle_due_reveals() -> None:
+    """Process reveals the sweeper is late with, before searching on stored scores.
+
+    Search filters and sorts on stored reputations, which only processed reveals update. The
+    sweeper does this every SWEEP_INTERVAL; if a due reveal is older than that, the sweeper is
+    not keeping up (or not running), and the search processes it first. Otherwise search may
+    lag a reveal by at most one sweep interval; it never shows anything sealed. The check is
+    one probe of a partial index.
+    """
+    from twoway.feedback.models import Feedback
+    from twoway.feedback.services import reveals_process_due
+
+    overdue = clock.now() - settings.SWEEP_INTERVAL
+    if Feedback.objects.filter(revealed_at__isnull=True, reveals_at__lte=overdue).exists():
+        reveals_process_due()
+
+
+def freelancer_search(
+    filters: FreelancerFilters, *, cursor: str | None = None, limit: int | None = None
+) -> Page[FreelancerProfile]:
+    settle_due_reveals()
+    if filters.sort not in FREELANCER_SORTS:
+        raise InvalidInput(f"sort is one of: {', '.join(FREELANCER_SORTS)}.", code="invalid_sort")
+    qs: QuerySet[FreelancerProfile] = FreelancerProfile.objects.filter(
+        user__is_freelancer=True, user__is_active=True
+    ).select_related("user")
+    sort = filters.sort
+    found = backend.match(
+        "freelancer", backend.terms(filters.q), "accounts_freelancerprofile.user_id"
+    )
+    if found is not None:
+        qs = qs.filter(user_id__in=RawSQL(found.ids_sql, found.ids_params))  # noqa: S611
+        if sort == "relevance":
+            qs = qs.annotate(relevance=RawSQL(found.rank_sql, found.rank_params))  # noqa: S611
+    elif sort == "relevance":
+        sort = "ranking"  # no words: relevance has nothing to go on
+    if filters.skill.strip():
+        qs = qs.filter(skills__slug=skill_slug(filters.skill))
+    if filters.min_score is not None:
+        qs = qs.filter(sort_score__gte=float(filters.min_score))
+    if filters.min_reviews is not None and filters.min_reviews > 0:
+        qs = qs.filter(review_count__gte=filters.min_reviews)
+    if filters.min_success is not None:
+        qs = qs.filter(success_score__gte=float(filters.min_success))
+    if filters.rate_min_cents is not None:
+        qs = qs.filter(hourly_rate_cents__gte=filters.rate_min_cents)
+    if filters.rate_max_cents is not None:
+        qs = qs.filter(hourly_rate_cents__lte=filters.rate_max_cents)
+    page = keyset_page(qs, order=FREELANCER_SORTS[sort], cursor=cursor, limit=limit)
+    _prefetch_skills(page.items)
+    return page
+
+
+def _prefetch_skills(profiles: list[FreelancerProfile]) -> None:
+    from django.db.models import prefetch_related_objects
+
+    prefetch_related_objects(profiles, "skills")
+
+
+@dataclass(frozen=True)
+class JobFilters:
+    q: str = ""
+    skill: str = ""
+    budget_min_cents: int | None = None
+    budget_max_cents: int | None = None
+    min_client_score: Decimal | None = None
+    payment_verified: bool | None = None
+    hide_warned: bool = False
+
+
+def job_search(
+    filters: JobFilters, *, cursor: str | None = None, limit: int | None = None
+) -> Page[Job]:
+    """Open jobs, newest first, filtered by words, skill, budget and the client's record."""
+    settle_due_reveals()
+    qs: QuerySet[Job] = (
+        Job.objects.filter(status=JobStatus.OPEN)
+        .select_related("client", "client__client_profile")
+        .prefetch_related("skills")
+    )
+    found = backend.match("job", backend.terms(filters.q), "jobs_job.id")
+    if found is not None:
+        qs = qs.filter(pk__in=RawSQL(found.ids_sql, found.ids_params))  # noqa: S611
+    if filters.skill.strip():
+        qs = qs.filter(skills__slug=skill_slug(filters.skill))
+    if filters.budget_min_cents is not None:
+        qs = qs.filter(budget_cents__gte=filters.budget_min_cents)
+    if filters.budget_max_cents is not None:
+        qs = qs.filter(budget_cents__lte=filters.budget_max_cents)
+    if filters.min_client_score is not None:
+        qs = qs.filter(
+            client_id__in=Reputation.objects.filter(
+                role="client", feedback_score__gte=filters.min_client_score
+            ).values("user_id")
+        )
+    if filters.payment_verified:
+        qs = qs.filter(client__client_profile__payment_verified=True)
+    if filters.hide_warned:
+        qs = qs.exclude(
+            client_id__in=Reputation.objects.filter(role="client", warning_count__gt=0).values(
+                "user_id"
+            )
+        )
+    return keyset_page(qs, order=["-created_at", "-id"], cursor=cursor, limit=limit)

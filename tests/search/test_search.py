@@ -1,0 +1,184 @@
+"""Search for freelancers and jobs: full-text, filters, sorts, keyset pages, query counts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.conftest import make_contract, make_job, make_user
+from tests.feedback.conftest import client_feedback, freelancer_feedback
+from twoway.accounts.services import freelancer_profile_update
+from twoway.feedback.services import feedback_submit
+
+pytestmark = pytest.mark.django_db
+
+STARS = [
+    "skills",
+    "quality",
+    "availability",
+    "adherence_to_schedule",
+    "communication",
+    "cooperation",
+]
+
+
+def freelancer_with(username, title, skills, rate=5000, overview="I build things."):
+    person = make_user("freelancer", username=username)
+    freelancer_profile_update(
+        user=person, title=title, overview=overview, skills=skills, hourly_rate_cents=rate
+    )
+    return person
+
+
+def review(client, person, stars, paid=50_000):
+    contract = make_contract(client, person, paid_cents=paid, ended=True)
+    ratings = dict.fromkeys(STARS, stars)
+    feedback_submit(
+        actor=client,
+        contract_id=contract.pk,
+        **client_feedback(
+            ratings=ratings, comment="Reviewed." if stars >= 3 else "Missed deadlines."
+        ),
+    )
+    feedback_submit(actor=person, contract_id=contract.pk, **freelancer_feedback())
+
+
+@pytest.fixture
+def people(client_user):
+    django = freelancer_with("djdev", "Django developer", ["Django", "Python"], 9000)
+    react = freelancer_with("reeng", "React engineer", ["React", "TypeScript"], 7000)
+    writer = freelancer_with(
+        "writer", "Copywriter for SaaS", ["Copywriting"], 4000, "Words that sell."
+    )
+    newbie = freelancer_with("newbie", "Django beginner", ["Django"], 2000)
+    review(client_user, django, 5)
+    for _ in range(4):
+        review(client_user, react, 5)
+    review(client_user, writer, 2)
+    return {"django": django, "react": react, "writer": writer, "newbie": newbie}
+
+
+def names(response):
+    assert response.status_code == 200, response.content
+    return [item["user"]["username"] for item in response.json()["items"]]
+
+
+def test_keywords_match_title_skills_and_overview_with_stemming_and_prefixes(api, people):
+    anon = api(None)
+    assert set(names(anon.get("/freelancers", q="django"))) == {"djdev", "newbie"}
+    assert names(anon.get("/freelancers", q="typescript")) == ["reeng"]
+    assert names(anon.get("/freelancers", q="sell")) == ["writer"]  # "sell" in the overview
+    assert set(names(anon.get("/freelancers", q="djan"))) == {"djdev", "newbie"}  # a prefix
+    assert names(anon.get("/freelancers", q="developers")) == ["djdev"]  # stemmed
+    assert names(anon.get("/freelancers", q="django react")) == []  # every word must match
+
+
+def test_search_syntax_typed_by_people_is_harmless(api, people):
+    for query in [
+        '"',
+        "django OR",
+        "NEAR(",
+        "*",
+        "-django",
+        "a:b",
+        "'); DROP TABLE x; --",
+        "\u00e9t\u00e9",
+    ]:
+        response = api(None).get("/freelancers", q=query)
+        assert response.status_code == 200, (query, response.content)
+
+
+def test_sort_by_ranking_prefers_many_good_reviews_over_one_perfect_one(api, people):
+    order = names(api(None).get("/freelancers", sort="ranking"))
+    assert order.index("reeng") < order.index("djdev")
+    assert order[-1] in {"newbie"}  # no reviews: last
+
+
+def test_sort_by_score_and_by_reviews(api, people):
+    by_score = names(api(None).get("/freelancers", sort="score"))
+    assert by_score[:2] in (["reeng", "djdev"], ["djdev", "reeng"])
+    assert by_score.index("writer") < by_score.index("newbie")
+    by_reviews = names(api(None).get("/freelancers", sort="reviews"))
+    assert by_reviews[0] == "reeng"
+
+
+def test_minimums_exclude_people_without_reviews(api, people):
+    assert set(names(api(None).get("/freelancers", min_score="4.5"))) == {"djdev", "reeng"}
+    assert names(api(None).get("/freelancers", min_reviews=2)) == ["reeng"]
+    assert "newbie" not in names(api(None).get("/freelancers", min_score="0"))
+
+
+def test_skill_and_rate_filters(api, people):
+    assert set(names(api(None).get("/freelancers", skill="django"))) == {"djdev", "newbie"}
+    assert set(names(api(None).get("/freelancers", rate_min_cents=5000, rate_max_cents=8000))) == {
+        "reeng"
+    }
+
+
+def test_results_show_the_reputation(api, people):
+    items = api(None).get("/freelancers", q="react").json()["items"]
+    assert items[0]["feedback_score"] == 5.0
+    assert items[0]["review_count"] == 4
+    assert items[0]["display"] == "5.00 (4 reviews)"
+
+
+def test_keyset_pages_walk_every_freelancer_once(api, client_user):
+    for n in range(7):
+        person = freelancer_with(f"pp{n}", "Illustrator", ["Illustration"])
+        if n % 2:
+            review(client_user, person, 4 + n % 2)
+    for sort in ("ranking", "score", "reviews", "relevance"):
+        seen, cursor = [], None
+        while True:
+            params = {"sort": sort, "limit": 3, "q": "illustrator"}
+            if cursor:
+                params["cursor"] = cursor
+            body = api(None).get("/freelancers", **params).json()
+            seen += [item["user"]["username"] for item in body["items"]]
+            cursor = body["next"]
+            if not cursor:
+                break
+        assert sorted(seen) == sorted(f"pp{n}" for n in range(7)), sort
+
+
+def test_a_bad_sort_or_cursor_is_a_clear_error(api, people):
+    assert api(None).get("/freelancers", sort="best").status_code == 422
+    response = api(None).get("/freelancers", cursor="not-a-cursor")
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid_cursor"
+
+
+def test_search_lists_take_a_fixed_number_of_queries(
+    api, client_user, django_assert_max_num_queries
+):
+    for n in range(12):
+        person = freelancer_with(f"qq{n}", "Data analyst", ["SQL", "Excel"])
+        if n % 3 == 0:
+            review(client_user, person, 5)
+    anon = api(None)
+    with django_assert_max_num_queries(6):
+        assert len(anon.get("/freelancers", q="analyst", limit=20).json()["items"]) == 12
+    for n in range(12):
+        make_job(make_user("client"), title=f"Analyse sales data {n}")
+    with django_assert_max_num_queries(10):
+        assert len(anon.get("/jobs", q="sales", limit=20).json()["items"]) == 12
+
+
+def test_jobs_by_keyword_skill_budget_and_client_record(api, client_user, freelancer):
+    good = make_user("client", username="goodclient")
+    make_job(good, title="Logo for a bakery", skills=["Logo design"], budget_cents=40_000)
+    make_job(client_user, title="Logo for a gym", skills=["Logo design"], budget_cents=90_000)
+    for _ in range(2):
+        contract = make_contract(good, make_user("freelancer"), paid_cents=10_000, ended=True)
+        feedback_submit(actor=contract.freelancer, contract_id=contract.pk, **freelancer_feedback())
+        feedback_submit(actor=good, contract_id=contract.pk, **client_feedback())
+    anon = api(None)
+    titles = lambda **p: [j["title"] for j in anon.get("/jobs", **p).json()["items"]]  # noqa: E731
+    assert set(titles(q="logo")) == {"Logo for a bakery", "Logo for a gym"}
+    assert titles(q="bakery") == ["Logo for a bakery"]
+    assert titles(q="logo", budget_min_cents=50_000) == ["Logo for a gym"]
+    assert titles(q="logo", min_client_score="4.0") == ["Logo for a bakery"]
+    record = anon.get("/jobs", q="bakery").json()["items"][0]["client"]
+    assert record["review_count"] == 2
+    assert Decimal(str(record["feedback_score"])) == Decimal("4.33")
