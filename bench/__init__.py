@@ -1,0 +1,1 @@
+"""Benchmarks for Twoway (not part of `make test`): `twoway bench` runs them."""

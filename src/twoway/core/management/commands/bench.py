@@ -1,0 +1,47 @@
+"""``twoway bench``: the load benchmark. Its code lives in bench/ at the repository root."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Benchmark the API on the configured database with wrk (127.0.0.1 only)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--seconds", type=float, default=10, help="Per endpoint.")
+        parser.add_argument("--connections", type=int, default=8)
+        parser.add_argument("--wrk-threads", type=int, default=2)
+        parser.add_argument("--workers", type=int, default=4, help="Server worker processes.")
+        parser.add_argument("--threads", type=int, default=2, help="Threads per server worker.")
+        parser.add_argument(
+            "--only", nargs="*", help="Endpoint names to run (baseline always runs)."
+        )
+        parser.add_argument("--label", default="")
+        parser.add_argument("--out", type=Path)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        root = Path(settings.BASE_DIR)
+        if not (root / "bench" / "run.py").exists():
+            raise CommandError("bench/ is not there: run twoway bench from a source checkout.")
+        sys.path.insert(0, str(root))
+        from bench.run import markdown, run
+
+        report = run(
+            seconds=options["seconds"],
+            connections=options["connections"],
+            threads=options["wrk_threads"],
+            workers=options["workers"],
+            server_threads=options["threads"],
+            only=options["only"],
+            label=options["label"],
+            out=options["out"],
+            log=self.stdout.write,
+        )
+        self.stdout.write("")
+        self.stdout.write(markdown(report))
