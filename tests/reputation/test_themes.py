@@ -139,22 +139,13 @@ def test_one_comment_can_carry_several_themes():
     }
 
 
-NEUTRAL_MONEY = pytest.mark.xfail(
-    strict=True,
-    reason="The model reads neutral talk about money as a payment complaint (a known weakness, "
-    "docs/themes.md section 6; the rules alone leave these untagged).",
-)
-
-
 @pytest.mark.parametrize(
     "text",
     [
         "Would hire again.",
         "We built a React dashboard together.",
-        pytest.param(
-            "The contract was a fixed price of $500 with two milestones.", marks=NEUTRAL_MONEY
-        ),
-        pytest.param("We agreed on weekly payments through the platform.", marks=NEUTRAL_MONEY),
+        "The contract was a fixed price of $500 with two milestones.",
+        "We agreed on weekly payments through the platform.",
         "Thanks!",
     ],
 )
@@ -271,15 +262,15 @@ def test_the_labelled_set_loads_with_both_splits():
         assert example["author"] in ("client", "freelancer")
 
 
-def test_the_held_out_split_is_round_5():
-    # Written and labelled before the model was built; the earlier held-out rounds are in dev.
+def test_the_held_out_split_is_round_6():
+    # Written and labelled before the round-6 changes; the earlier held-out rounds are in dev.
     test = load_examples(split="test")
-    assert {example["origin"] for example in test} == {"round5"}
+    assert {example["origin"] for example in test} == {"round6"}
     assert len(test) >= 200
     assert sum("non_payment" in e["themes"] for e in test) >= 70
     assert sum("scope_change" in e["themes"] for e in test) >= 70
     dev_origins = {example["origin"] for example in load_examples(split="dev")}
-    assert {"round1-test", "round2-test", "round3-test", "round4-test"} <= dev_origins
+    assert {"round1-test", "round2-test", "round3-test", "round4-test", "round5"} <= dev_origins
 
 
 def test_the_labelled_set_covers_payment_scope_and_neutral_comments():
@@ -320,8 +311,8 @@ HELD_OUT = evaluate(load_examples(split="test"))
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "Targets not met on the round-5 held-out split (241 comments, evaluated once): "
-        "non_payment precision 0.78 / recall 0.87, scope_change 0.84 / 0.72 (target 0.85 / "
+        "Targets not met on the round-6 held-out split (260 comments, evaluated once): "
+        "non_payment precision 0.79 / recall 0.69, scope_change 0.78 / 0.71 (target 0.85 / "
         "0.80). See docs/themes.md, 'Results'."
     ),
 )
@@ -334,10 +325,10 @@ def test_held_out_targets(theme):
 
 @pytest.mark.parametrize(
     ("theme", "precision_floor", "recall_floor"),
-    [("non_payment", 0.75, 0.85), ("scope_change", 0.80, 0.70)],
+    [("non_payment", 0.75, 0.65), ("scope_change", 0.75, 0.67)],
 )
 def test_held_out_regression_floors(theme, precision_floor, recall_floor):
-    # Guards the measured round-5 scores (0.78 / 0.87 and 0.84 / 0.72) against regressions.
+    # Guards the measured round-6 scores (0.79 / 0.69 and 0.78 / 0.71) against regressions.
     scores = HELD_OUT["themes"][theme]
     assert scores["precision"] >= precision_floor
     assert scores["recall"] >= recall_floor
@@ -390,7 +381,7 @@ def test_model_evidence_is_the_strongest_sentence_and_a_fragment_runs_on():
     text = "Lovely person. The to-do list tripled and the fee stayed put. Thanks!"
     tags = [t for t in tag_comment(text) if t.theme == "scope_change"]
     assert [t.evidence for t in tags] == ["The to-do list tripled and the fee stayed put."]
-    text = "Invoices? Settled in a heartbeat."
+    text = "Payment? Settled in a heartbeat."
     assert tag_comment(text) == [Tag("non_payment", PRAISE, text)]
 
 
@@ -457,7 +448,7 @@ def test_the_train_command_writes_a_model(tmp_path):
         stdout=out,
     )
     assert load_model(target) is not None
-    assert "Model alone" in out.getvalue()
+    assert "Model (and cue fallback)" in out.getvalue()
     assert "Trained on 70 dev rows" in out.getvalue()
 
 
@@ -523,5 +514,5 @@ def test_the_command_prints_tables_and_throughput(name, tmp_path):
     assert "test split (held out)" in text
     for theme in THEMES:
         assert f"({theme})" in text
-    assert "Model alone" in text
+    assert "Model (and cue fallback)" in text
     assert "comments/second" in text

@@ -93,8 +93,8 @@ def cross_validation_tables(document: dict[str, Any]) -> list[Table]:
     settings = document["settings"]
     folds = f"{settings['repeats']} x {settings['folds']}-fold cross-validation on dev"
     model_only = Table(
-        title=f"Model alone ({folds}); threshold = best F1 with precision >= "
-        f"{settings['min_precision']:.2f}",
+        title=f"Model (and cue fallback) on the dev rows where no rule of the theme fired "
+        f"({folds}); threshold = best F1 with precision >= {settings['min_precision']:.2f}",
         title_justify="left",
     )
     for column in ("Theme", "Threshold", "Precision", "Recall", "F1"):
