@@ -68,6 +68,12 @@ class Match:
     ids_params: list[object]
     rank_sql: str
     rank_params: list[object]
+    # SQLite only: rank by joining the FTS table once (``join_where`` in the outer query's
+    # WHERE with ``ids_params``, ``joined_rank_sql`` as the relevance). A correlated MATCH per
+    # row, as ``rank_sql`` does, costs a whole prefix scan of the index for every match.
+    table: str = ""
+    join_where: tuple[str, ...] = ()
+    joined_rank_sql: str = ""
 
 
 def match(kind: str, words: list[str], outer_id: str) -> Match | None:
@@ -100,4 +106,7 @@ def match(kind: str, words: list[str], outer_id: str) -> Match | None:
             f"WHERE {table} MATCH %s AND {table}.rowid = {outer_id}"
         ),
         rank_params=[fts],
+        table=table,
+        join_where=(f"{table}.rowid = {outer_id}", f"{table} MATCH %s"),
+        joined_rank_sql=f"-bm25({table}, 4.0, 3.0, 1.0)",
     )

@@ -74,7 +74,12 @@ def freelancer_search(
     found = backend.match(
         "freelancer", backend.terms(filters.q), "accounts_freelancerprofile.user_id"
     )
-    if found is not None:
+    if found is not None and sort == "relevance" and found.join_where:
+        # One pass over the full-text index, each match joined to its profile by key.
+        qs = qs.extra(  # noqa: S610 - constant SQL; the words are a parameter
+            tables=[found.table], where=list(found.join_where), params=found.ids_params
+        ).annotate(relevance=RawSQL(found.joined_rank_sql, []))  # noqa: S611
+    elif found is not None:
         qs = qs.filter(user_id__in=RawSQL(found.ids_sql, found.ids_params))  # noqa: S611
         if sort == "relevance":
             qs = qs.annotate(relevance=RawSQL(found.rank_sql, found.rank_params))  # noqa: S611
