@@ -182,3 +182,30 @@ def test_jobs_by_keyword_skill_budget_and_client_record(api, client_user, freela
     record = anon.get("/jobs", q="bakery").json()["items"][0]["client"]
     assert record["review_count"] == 2
     assert Decimal(str(record["feedback_score"])) == Decimal("4.33")
+
+
+@pytest.mark.parametrize("sort", ["ranking", "score", "reviews", "relevance"])
+def test_a_skill_filter_finds_the_same_people_by_either_plan(api, people, monkeypatch, sort):
+    """A common skill is checked while walking the sort's index, a rare one is read first: both
+    plans must give the same pages."""
+    from twoway.search import selectors
+
+    def pages(share):
+        monkeypatch.setattr(selectors, "COMMON_SKILL_SHARE", share)
+        selectors.cache.clear()
+        seen, cursor = [], None
+        while True:
+            params = {"skill": "Django", "sort": sort, "limit": 1}
+            if sort == "relevance":
+                params["q"] = "django"
+            if cursor:
+                params["cursor"] = cursor
+            body = api(None).get("/freelancers", **params).json()
+            seen += [item["user"]["username"] for item in body["items"]]
+            cursor = body["next"]
+            if not cursor:
+                return seen
+
+    walked, read_first = pages(0.0), pages(1.1)
+    assert walked == read_first
+    assert sorted(walked) == ["djdev", "newbie"]

