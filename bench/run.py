@@ -100,10 +100,19 @@ def run(
     server = start_server(port, workers, server_threads)
     try:
         skills = scenarios.popular_skills()
+        hot_reputation = scenarios.reputation(rnd)
+        hot_jobs = scenarios.job_detail(rnd)
+        cold_count = int(max(seconds, 1) * 600)
         chosen = [
             scenarios.baseline(),
-            scenarios.reputation(rnd),
-            scenarios.job_detail(rnd),
+            scenarios.reputation_cold(
+                rnd,
+                cold_count,
+                exclude={int(r.path.split("/")[4]) for r in hot_reputation.requests},
+            ),
+            hot_reputation,
+            scenarios.job_detail_cold(rnd, cold_count, exclude={r.path for r in hot_jobs.requests}),
+            hot_jobs,
             scenarios.search_first_page(skills),
             scenarios.search_page_50(base, skills),
             scenarios.keyword(rnd),
@@ -114,14 +123,20 @@ def run(
             chosen.append(scenarios.submissions(int(max(seconds, 1) * 700)))
         results = []
         baseline_throughput = None
+        cold_rates: dict[str, float] = {}
         for scenario in chosen:
             if not scenario.requests:
                 log(f"  {scenario.name}: no data to build requests from; skipped")
                 continue
-            # Warm up connections, caches and the database's pages first (reads only).
             if scenario.cycle:
+                # Warm up connections, the database's pages and each worker's cache: long
+                # enough, at the cold rate, for every worker to see each request about twice.
+                cold = cold_rates.get(scenario.name, 0.0)
+                warm = 2.0
+                if cold:
+                    warm = min(120.0, len(scenario.requests) * workers * 2 / cold)
                 wrk.run(
-                    base, scenario.requests, seconds=2, connections=connections, threads=threads
+                    base, scenario.requests, seconds=warm, connections=connections, threads=threads
                 )
             result = wrk.run(
                 base,
@@ -131,6 +146,8 @@ def run(
                 threads=threads,
                 cycle=scenario.cycle,
             )
+            if scenario.name.endswith("-cold"):
+                cold_rates[scenario.name.removesuffix("-cold")] = result.throughput
             if scenario.name == "baseline":
                 baseline_throughput = result.throughput
             ratio = result.throughput / baseline_throughput if baseline_throughput else None

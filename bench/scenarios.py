@@ -57,22 +57,61 @@ def baseline() -> Scenario:
     )
 
 
+def _reputation_requests(rows: list[tuple[int, str]]) -> list[Request]:
+    return [Request("GET", f"/api/v1/users/{uid}/reputation?role={role}") for uid, role in rows]
+
+
+def _hot_size(queryset: Any) -> int:
+    """2,000, or a fifth of the candidates on a small database (leaving some for cold reads)."""
+    return min(SAMPLE, max(1, queryset.count() // 5))
+
+
 def reputation(rnd: random.Random) -> Scenario:
-    rows = list(
-        Reputation.objects.filter(
-            pk__in=_sample_ids(Reputation.objects.filter(review_count__gt=0), rnd)
-        ).values_list("user_id", "role")
+    """A hot set of people, read again and again (the workers' caches warm)."""
+    with_reviews = Reputation.objects.filter(review_count__gt=0)
+    ids = _sample_ids(with_reviews, rnd, _hot_size(with_reviews))
+    rows = list(Reputation.objects.filter(pk__in=ids).values_list("user_id", "role"))
+    return Scenario(
+        "reputation",
+        "GET /users/{id}/reputation, a hot set of people with reviews (cached)",
+        _reputation_requests(rows),
     )
-    requests = [Request("GET", f"/api/v1/users/{uid}/reputation?role={role}") for uid, role in rows]
-    return Scenario("reputation", "GET /users/{id}/reputation (people with reviews)", requests)
+
+
+def reputation_cold(rnd: random.Random, count: int, *, exclude: set[int]) -> Scenario:
+    """Each request a different person, none read before in the run: every one a cache miss."""
+    ids = _sample_ids(Reputation.objects.filter(review_count__gt=0), rnd, count + len(exclude))
+    rows = [
+        row
+        for row in Reputation.objects.filter(pk__in=ids).values_list("user_id", "role")
+        if row[0] not in exclude  # people of the hot set
+    ][:count]
+    return Scenario(
+        "reputation-cold",
+        "GET /users/{id}/reputation, each request a different person (no cache hit)",
+        _reputation_requests(rows),
+        cycle=False,
+    )
 
 
 def job_detail(rnd: random.Random) -> Scenario:
-    ids = _sample_ids(Job.objects.filter(status=JobStatus.OPEN), rnd)
+    open_jobs = Job.objects.filter(status=JobStatus.OPEN)
+    ids = _sample_ids(open_jobs, rnd, _hot_size(open_jobs))
     return Scenario(
         "job",
-        "GET /jobs/{id} with the client's record",
+        "GET /jobs/{id} with the client's record, a hot set of open jobs",
         [Request("GET", f"/api/v1/jobs/{i}") for i in ids],
+    )
+
+
+def job_detail_cold(rnd: random.Random, count: int, *, exclude: set[str]) -> Scenario:
+    ids = _sample_ids(Job.objects.filter(status=JobStatus.OPEN), rnd, count * 2)
+    requests = [Request("GET", f"/api/v1/jobs/{i}") for i in ids]
+    return Scenario(
+        "job-cold",
+        "GET /jobs/{id}, each request a different job (no cache hit)",
+        [r for r in requests if r.path not in exclude][:count],
+        cycle=False,
     )
 
 

@@ -38,6 +38,13 @@ function init(args)
   end
   -- Cycling threads start at different places so they do not march in step.
   index = cycle and (tid * 7919) % math.max(#reqs, 1) or 0
+  pause = tonumber(args[4] or "0")
+end
+
+-- A pause before each request on a connection (0: as fast as the server answers). The soak
+-- uses it to hold a steady rate below capacity.
+function delay()
+  return pause
 end
 
 function request()
@@ -126,6 +133,7 @@ def run(
     threads: int,
     cycle: bool = True,
     timeout_s: int = 10,
+    delay_ms: int = 0,
 ) -> WrkResult:
     """Send ``requests`` for ``seconds`` with wrk (127.0.0.1 only) and return the figures."""
     if not base_url.startswith(("http://127.0.0.1", "http://localhost")):
@@ -150,6 +158,7 @@ def run(
                 str(listing),
                 str(threads),
                 "cycle" if cycle else "once",
+                str(max(0, delay_ms)),
             ],
             capture_output=True,
             text=True,
