@@ -23,7 +23,7 @@ from twoway.core.errors import DomainError
 from twoway.core.templatetags.twoway import money
 from twoway.feedback.models import Feedback
 from twoway.reputation import services
-from twoway.reputation.models import Reputation, RingFlag, RingStatus
+from twoway.reputation.models import RatingBaseline, Reputation, RingFlag, RingStatus
 
 
 @admin.register(Reputation)
@@ -51,6 +51,13 @@ def _person_link(user: User | None) -> SafeString:
         user.username,
         reverse("accounts:profile", args=[user.pk]),
     )
+
+
+@admin.register(RatingBaseline)
+class RatingBaselineAdmin(ReadOnlyAdmin):
+    """What everyone in a role gives on average (refreshed by the sweeper)."""
+
+    list_display = ["role", "given_count", "given_sum", "computed_at"]
 
 
 @admin.register(RingFlag)

@@ -104,6 +104,23 @@ class Reputation(models.Model):
         self.ranking_score = aggregate.ranking
 
 
+class RatingBaseline(models.Model):
+    """What everyone in a role gives on average: the yardstick for "harsh" and "lenient".
+
+    Summing every person's given-totals reads the whole reputation table (0.4 s at a million
+    people), too slow for a page, so the sweeper refreshes these rows every few minutes and
+    reads take one row. The figure moves slowly; a few minutes of lag changes no label.
+    """
+
+    role = models.CharField(max_length=10, choices=Role.choices, unique=True)
+    given_count = models.BigIntegerField()
+    given_sum = models.BigIntegerField(help_text="Σ overall given, in hundredths")
+    computed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.role}: {self.given_count} given"
+
+
 class CommentTheme(models.Model):
     """A theme found in a feedback comment (``themes.tag_comment``), stored when the comment is
     written or edited. Read only through the feedback visibility rule (joined to revealed,

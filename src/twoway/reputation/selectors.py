@@ -28,12 +28,13 @@ from twoway.feedback import rules
 from twoway.feedback.models import Feedback
 from twoway.feedback.selectors import counted_q, revealed_q
 from twoway.reputation import scoring, warnings
-from twoway.reputation.models import CommentTheme, Reputation
+from twoway.reputation.models import CommentTheme, RatingBaseline, Reputation
 
 TWO = Decimal("0.01")
 TENDENCY_MARGIN = Decimal("0.30")
 TENDENCY_MIN_GIVEN = 3
-AVERAGE_GIVEN_CACHE_SECONDS = 300
+AVERAGE_GIVEN_CACHE_SECONDS = 60
+BASELINE_MAX_AGE = timedelta(minutes=30)  # older: the sweeper is not running; sum live
 
 
 @dataclass(frozen=True)
@@ -112,19 +113,36 @@ def _contribution(feedback: Feedback) -> scoring.Contribution:
 
 
 def everyone_average_given(role: str) -> Decimal | None:
-    """The mean overall score given by everyone in ``role`` (cached for a few minutes)."""
+    """The mean overall score given by everyone in ``role``.
+
+    Read from the baseline the sweeper keeps (``reputation_baselines_refresh``) while it is
+    fresh; summed live when there is none or the sweeper has stopped. Cached for a minute.
+    """
     key = f"reputation:average-given:{role}"
     cached = cache.get(key)
     if cached is not None:
         return Decimal(cached) if cached != "none" else None
+    now = clock.now()
+    stored = RatingBaseline.objects.filter(
+        role=role, computed_at__gt=now - BASELINE_MAX_AGE, computed_at__lte=now
+    ).first()
+    if stored is not None:
+        count, total = stored.given_count, stored.given_sum
+    else:
+        count, total = given_totals(role)
+    value = None
+    if count:
+        value = (Decimal(total) / count / 100).quantize(TWO, ROUND_HALF_UP)
+    cache.set(key, str(value) if value is not None else "none", AVERAGE_GIVEN_CACHE_SECONDS)
+    return value
+
+
+def given_totals(role: str) -> tuple[int, int]:
+    """How many feedbacks everyone in ``role`` gave, and the sum of their overall scores."""
     totals = Reputation.objects.filter(role=role).aggregate(
         count=Sum("given_count"), total=Sum("given_sum")
     )
-    value = None
-    if totals["count"]:
-        value = (Decimal(totals["total"]) / totals["count"] / 100).quantize(TWO, ROUND_HALF_UP)
-    cache.set(key, str(value) if value is not None else "none", AVERAGE_GIVEN_CACHE_SECONDS)
-    return value
+    return int(totals["count"] or 0), int(totals["total"] or 0)
 
 
 def _tendency(given_count: int, given_sum: int, role: str) -> RaterTendency:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -160,6 +160,35 @@ def themes_tag(feedback: Feedback) -> None:
         )
         for tag in tag_comment(feedback.comment)
     )
+
+
+BASELINE_REFRESH = timedelta(minutes=5)
+
+
+def reputation_baselines_refresh(*, force: bool = False) -> int:
+    """Store what everyone in each role gives on average (see ``RatingBaseline``); the sweeper
+    calls this on every pass and it does the work every few minutes. Returns rows written."""
+    from twoway.reputation.models import RatingBaseline
+    from twoway.reputation.selectors import given_totals
+
+    now = clock.now()
+    written = 0
+    for role in (rules.CLIENT, rules.FREELANCER):
+        fresh = RatingBaseline.objects.filter(
+            role=role, computed_at__gt=now - BASELINE_REFRESH, computed_at__lte=now
+        ).exists()
+        if fresh and not force:
+            continue
+        count, total = given_totals(role)
+        # An upsert: two sweepers refreshing at once both succeed, the later one wins.
+        RatingBaseline.objects.bulk_create(
+            [RatingBaseline(role=role, given_count=count, given_sum=total, computed_at=now)],
+            update_conflicts=True,
+            unique_fields=["role"],
+            update_fields=["given_count", "given_sum", "computed_at"],
+        )
+        written += 1
+    return written
 
 
 def reputation_apply_reveals(feedbacks: Iterable[Feedback]) -> None:

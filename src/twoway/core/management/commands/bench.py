@@ -24,12 +24,38 @@ class Command(BaseCommand):
         )
         parser.add_argument("--label", default="")
         parser.add_argument("--out", type=Path)
+        parser.add_argument(
+            "--soak",
+            type=float,
+            metavar="MINUTES",
+            help="Instead of the per-endpoint runs: a soak of mixed reads and writes for this "
+            "many minutes at --fraction of the measured capacity.",
+        )
+        parser.add_argument("--fraction", type=float, default=0.7)
+        parser.add_argument("--window", type=float, default=30, help="Soak window, seconds.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         root = Path(settings.BASE_DIR)
         if not (root / "bench" / "run.py").exists():
             raise CommandError("bench/ is not there: run twoway bench from a source checkout.")
         sys.path.insert(0, str(root))
+        if options["soak"]:
+            from bench import soak
+
+            soak_report = soak.soak(
+                minutes=options["soak"],
+                window=options["window"],
+                fraction=options["fraction"],
+                connections=options["connections"],
+                threads=options["wrk_threads"],
+                workers=options["workers"],
+                server_threads=options["threads"],
+                out=options["out"],
+                log=self.stdout.write,
+            )
+            self.stdout.write("")
+            self.stdout.write(soak.markdown(soak_report))
+            return
         from bench.run import markdown, run
 
         report = run(

@@ -17,6 +17,7 @@ from django.db import close_old_connections
 
 from twoway.feedback.services import reminders_send_due, reveals_process_due
 from twoway.notifications.services import notifications_deliver
+from twoway.reputation.services import reputation_baselines_refresh
 
 BATCH_SIZE = 500
 
@@ -79,8 +80,10 @@ def sweep_once(*, batch_size: int = BATCH_SIZE) -> dict[str, int]:
         revealed += batch
         if batch < batch_size:
             break
-    return {
+    counts = {
         "revealed": revealed,
         "reminders": reminders_send_due(),
         "emails": notifications_deliver(),
     }
+    reputation_baselines_refresh()  # every few minutes; not a count worth printing
+    return counts
