@@ -14,6 +14,8 @@ DB=${2:?usage: bench/suite.sh PEOPLE sqlite|postgresql}
 SECONDS_PER_ENDPOINT=${BENCH_SECONDS:-15}
 mkdir -p var/bench bench/results
 export SECRET_KEY=${SECRET_KEY:-bench-secret-key} DEBUG=false ALLOWED_HOSTS=127.0.0.1,localhost
+# Email is built but not sent (an SMTP server's latency is not Twoway's to measure).
+export EMAIL_BACKEND=${EMAIL_BACKEND:-django.core.mail.backends.dummy.EmailBackend}
 case "$DB" in
   sqlite)
     export DATABASE_URL="sqlite:///$PWD/var/bench/$N.sqlite3"
