@@ -75,6 +75,14 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
         os.killpg(process.pid, signal.SIGKILL)
 
 
+def settle() -> None:
+    """Do the sweeper's pending work (due reveals, reminders, the rating baseline) before the
+    server starts, so its first pass does not run during the first measurement."""
+    from twoway.feedback.management.commands.sweep import sweep_once
+
+    sweep_once()
+
+
 def database_label() -> str:
     return "postgresql" if connection.vendor == "postgresql" else "sqlite"
 
@@ -95,6 +103,7 @@ def run(
     people = User.objects.count()
     feedback = Feedback.objects.count()
     log(f"Database: {database_label()}, {people:,} people, {feedback:,} feedback")
+    settle()
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     server = start_server(port, workers, server_threads)

@@ -160,6 +160,7 @@ def soak(
     feedback = Feedback.objects.count()
     database = bench_run.database_label()
     log(f"Database: {database}, {people:,} people, {feedback:,} feedback")
+    bench_run.settle()
     port = bench_run._free_port()
     base = f"http://127.0.0.1:{port}"
     server = bench_run.start_server(port, workers, server_threads)
