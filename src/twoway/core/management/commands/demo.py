@@ -2,36 +2,19 @@
 
 from __future__ import annotations
 
-import io
 import time
-from typing import IO, Any, cast
+from typing import Any
 
-from django.core.management.base import BaseCommand, OutputWrapper
+from django.core.management.base import BaseCommand
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from twoway.core import demo
+from twoway.core.console import command_console
 from twoway.core.demo.plan import Event
 
 LOGIN_URL = "http://127.0.0.1:8000/login/"
-
-
-class _Stream(io.TextIOBase):
-    """Lets rich write through the command's stdout (so ``call_command(stdout=...)`` works)."""
-
-    def __init__(self, out: OutputWrapper) -> None:
-        self._out = out
-
-    def write(self, text: str) -> int:
-        self._out.write(text, ending="")
-        return len(text)
-
-    def flush(self) -> None:
-        self._out.flush()
-
-    def isatty(self) -> bool:
-        return self._out.isatty()
 
 
 class Command(BaseCommand):
@@ -41,7 +24,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        console = Console(file=cast(IO[str], _Stream(self.stdout)), highlight=False)
+        console = command_console(self.stdout)
         if demo.is_loaded():
             console.print("[bold]Demo data already loaded.[/bold] Nothing to do.")
             self._print_logins(console)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import io
-from typing import IO, Any, cast
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -20,24 +19,8 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from twoway.core.console import command_console
 from twoway.core.generate import GenerateRefused, Options, Reporter, Result, generate
-
-
-class _Stream(io.TextIOBase):
-    """Lets rich write through the command's stdout (so ``call_command(stdout=...)`` works)."""
-
-    def __init__(self, out: OutputWrapper) -> None:
-        self._out = out
-
-    def write(self, text: str) -> int:
-        self._out.write(text, ending="")
-        return len(text)
-
-    def flush(self) -> None:
-        self._out.flush()
-
-    def isatty(self) -> bool:
-        return self._out.isatty()
 
 
 class _RowsPerSecond(ProgressColumn):
@@ -103,7 +86,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        console = Console(file=cast(IO[str], _Stream(self.stdout)), highlight=False)
+        console = command_console(self.stdout)
         if options["users"] < 20:
             raise CommandError("--users must be at least 20.")
         progress = Progress(
