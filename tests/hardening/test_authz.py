@@ -11,11 +11,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -31,6 +29,7 @@ from tests.hardening.authz_table import (
     Row,
     World,
 )
+from tests.hardening.world import rolled_back
 from twoway.accounts.models import User
 from twoway.accounts.services import api_token_create
 from twoway.api import api as ninja_api
@@ -132,19 +131,6 @@ def build_world() -> World:
             "role_freelancer": "freelancer",
         },
     )
-
-
-@contextmanager
-def rolled_back() -> Iterator[None]:
-    """A transaction around a whole module: each test runs in a savepoint inside it."""
-    atomic = transaction.atomic()
-    atomic._from_testcase = True  # type: ignore[attr-defined]
-    atomic.__enter__()
-    try:
-        yield
-    finally:
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +30,7 @@ import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -44,6 +43,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from tests.conftest import make_job, make_proposal, make_user
+from tests.hardening.world import rolled_back
 from twoway.accounts.models import User
 from twoway.accounts.services import api_token_create
 from twoway.api import api as ninja_api
@@ -163,19 +163,6 @@ def build_world() -> World:
             "token_id": [spare.pk],  # not the token the fuzzer signs in with
         },
     )
-
-
-@contextmanager
-def rolled_back() -> Iterator[None]:
-    """A transaction around a whole module: each test runs in a savepoint inside it."""
-    atomic = transaction.atomic()
-    atomic._from_testcase = True  # type: ignore[attr-defined]
-    atomic.__enter__()
-    try:
-        yield
-    finally:
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="module")
