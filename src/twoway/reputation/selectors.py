@@ -234,8 +234,19 @@ def theme_counts(user: User, role: str, now: datetime, examples: int = 2) -> lis
 
 
 def client_warnings_for(
-    user: User, now: datetime, aggregate: scoring.Aggregate
+    user: User, now: datetime, aggregate: scoring.Aggregate, *, processed_only: bool = False
 ) -> list[warnings.Warning]:
+    """A client's warnings from the feedback about them that counts at ``now``.
+
+    ``processed_only``: only reveals already recorded (``revealed_at`` set), as the stored
+    totals are; the stored ``warning_count`` is counted that way, so it equals a rebuild at
+    any moment. Reads leave it off and fold in reveals that are due but not recorded yet.
+    """
+    counted = counted_q(now, prefix="feedback__")
+    about = counted_q(now)
+    if processed_only:
+        counted &= Q(feedback__revealed_at__isnull=False)
+        about &= Q(revealed_at__isnull=False)
     themed = [
         warnings.ThemedComment(
             feedback_id=row["feedback_id"],
@@ -246,7 +257,7 @@ def client_warnings_for(
             overall_hundredths=scoring.to_hundredths(row["feedback__overall"]),
         )
         for row in CommentTheme.objects.filter(
-            counted_q(now, prefix="feedback__"),
+            counted,
             feedback__subject=user,
             feedback__author_role=rules.FREELANCER,
             polarity="complaint",
@@ -267,7 +278,7 @@ def client_warnings_for(
         lowest = [
             warnings.Evidence(pk, author_id, comment[:300], scoring.to_hundredths(overall))
             for pk, author_id, comment, overall in Feedback.objects.filter(
-                counted_q(now), subject=user, author_role=rules.FREELANCER
+                about, subject=user, author_role=rules.FREELANCER
             )
             .exclude(comment="")
             .order_by("overall", "-reveals_at")

@@ -145,7 +145,7 @@ def _warning_count(user_id: int, aggregate: scoring.Aggregate) -> int:
     from twoway.accounts.models import User
     from twoway.reputation.selectors import client_warnings_for
 
-    return len(client_warnings_for(User(pk=user_id), clock.now(), aggregate))
+    return len(client_warnings_for(User(pk=user_id), clock.now(), aggregate, processed_only=True))
 
 
 def themes_tag(feedback: Feedback) -> None:
