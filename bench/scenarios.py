@@ -35,6 +35,21 @@ class Scenario:
     cycle: bool = True  # read-only lists repeat; one-shot writes do not
 
 
+def bench_tokens(user_ids: set[int], *, name: str) -> dict[int, str]:
+    """A fresh API token for each person, written in bulk (``api_token_create`` audits each
+    one, which is right for people and far too slow for tens of thousands at once)."""
+    now = clock.now()
+    tokens = {uid: TOKEN_PREFIX + secrets.token_urlsafe(30) for uid in user_ids}
+    ApiToken.objects.bulk_create(
+        [
+            ApiToken(user_id=uid, name=name, prefix=raw[:10], digest=_digest(raw), created_at=now)
+            for uid, raw in tokens.items()
+        ],
+        batch_size=1000,
+    )
+    return tokens
+
+
 def _sample_ids(queryset: Any, rnd: random.Random, size: int = SAMPLE) -> list[int]:
     """Random ids from ``queryset`` without ORDER BY RANDOM() on a million rows."""
     bounds = queryset.order_by("pk").values_list("pk", flat=True)
@@ -195,22 +210,7 @@ def submissions(count: int) -> Scenario:
         .values_list("contract_id", flat=True)
     )
     chosen = [(c, role, subject) for c, role, subject in lone if c not in both][:count]
-    tokens: dict[int, str] = {}
-    rows = []
-    for _, _, subject in chosen:
-        if subject not in tokens:
-            raw = TOKEN_PREFIX + secrets.token_urlsafe(30)
-            tokens[subject] = raw
-            rows.append(
-                ApiToken(
-                    user_id=subject,
-                    name="bench",
-                    prefix=raw[:10],
-                    digest=_digest(raw),
-                    created_at=now,
-                )
-            )
-    ApiToken.objects.bulk_create(rows, batch_size=1000)
+    tokens = bench_tokens({subject for _, _, subject in chosen}, name="bench")
     requests = []
     for contract_id, author_role, subject in chosen:
         role = rules.other_role(author_role)  # the side that has not submitted yet

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import secrets
 import statistics
 import time
 from datetime import UTC, datetime, timedelta
@@ -26,33 +25,13 @@ from typing import Any
 from bench import run as bench_run
 from bench import scenarios, wrk
 from bench.wrk import Request
-from twoway.accounts.models import ApiToken, User
-from twoway.accounts.services import TOKEN_PREFIX, _digest
+from twoway.accounts.models import User
 from twoway.contracts.models import Contract, ContractStatus
 from twoway.core import clock
 from twoway.feedback import rules
 from twoway.feedback.models import Feedback
 
 WRITES_SHARE = 0.2  # of all requests in the mixed list
-
-
-def _tokens(user_ids: set[int]) -> dict[int, str]:
-    now = clock.now()
-    tokens = {uid: TOKEN_PREFIX + secrets.token_urlsafe(30) for uid in user_ids}
-    ApiToken.objects.bulk_create(
-        [
-            ApiToken(
-                user_id=uid,
-                name="soak",
-                prefix=raw[:10],
-                digest=_digest(raw),
-                created_at=now,
-            )
-            for uid, raw in tokens.items()
-        ],
-        batch_size=1000,
-    )
-    return tokens
 
 
 def write_requests(rnd: random.Random, count: int) -> list[Request]:
@@ -70,7 +49,7 @@ def write_requests(rnd: random.Random, count: int) -> list[Request]:
             removed_at__isnull=True,
         ).values_list("contract_id", "author_id", "author_role")[: count // 2]
     )
-    tokens = _tokens({c for _, c in active} | {a for _, a, _ in sealed})
+    tokens = scenarios.bench_tokens({c for _, c in active} | {a for _, a, _ in sealed}, name="soak")
     requests = [
         Request(
             "POST",

@@ -39,6 +39,14 @@ class Command(BaseCommand):
         if not (root / "bench" / "run.py").exists():
             raise CommandError("bench/ is not there: run twoway bench from a source checkout.")
         sys.path.insert(0, str(root))
+        server = {
+            "connections": options["connections"],
+            "threads": options["wrk_threads"],
+            "workers": options["workers"],
+            "server_threads": options["threads"],
+            "out": options["out"],
+            "log": self.stdout.write,
+        }
         if options["soak"]:
             from bench import soak
 
@@ -46,12 +54,7 @@ class Command(BaseCommand):
                 minutes=options["soak"],
                 window=options["window"],
                 fraction=options["fraction"],
-                connections=options["connections"],
-                threads=options["wrk_threads"],
-                workers=options["workers"],
-                server_threads=options["threads"],
-                out=options["out"],
-                log=self.stdout.write,
+                **server,
             )
             self.stdout.write("")
             self.stdout.write(soak.markdown(soak_report))
@@ -60,14 +63,9 @@ class Command(BaseCommand):
 
         report = run(
             seconds=options["seconds"],
-            connections=options["connections"],
-            threads=options["wrk_threads"],
-            workers=options["workers"],
-            server_threads=options["threads"],
             only=options["only"],
             label=options["label"],
-            out=options["out"],
-            log=self.stdout.write,
+            **server,
         )
         self.stdout.write("")
         self.stdout.write(markdown(report))
