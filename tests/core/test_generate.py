@@ -47,7 +47,9 @@ def _generate(*args: str) -> str:
 
 def _reputations() -> dict[tuple[int, str], dict[str, Any]]:
     fields = [
-        f.attname for f in Reputation._meta.concrete_fields if f.name not in ("id", "updated_at")
+        f.attname
+        for f in Reputation._meta.concrete_fields
+        if f.name not in ("id", "updated_at", "version")
     ]
     return {(row["user_id"], row["role"]): row for row in Reputation.objects.values(*fields)}
 

@@ -114,7 +114,7 @@ def _wait_for(condition: Any, timeout: float, what: str) -> None:
 def _reputations(db: psycopg.Connection[Any]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
     cursor = db.execute("SELECT * FROM reputation_reputation")
     columns = [c.name for c in cursor.description or []]
-    keep = [i for i, c in enumerate(columns) if c not in {"id", "updated_at"}]
+    keep = [i for i, c in enumerate(columns) if c not in {"id", "updated_at", "version"}]
     key = (columns.index("user_id"), columns.index("role"))
     stored: dict[tuple[Any, ...], tuple[Any, ...]] = {
         (row[key[0]], row[key[1]]): tuple(row[i] for i in keep) for row in cursor.fetchall()

@@ -270,6 +270,9 @@ def client_payment_verify(*, operator: User, client: User, verified: bool) -> Cl
     profile.payment_verified_at = clock.now() if verified else None
     profile.updated_at = clock.now()
     profile.save(update_fields=["payment_verified", "payment_verified_at", "updated_at"])
+    from twoway.reputation.services import reputation_touch
+
+    reputation_touch([(client.pk, Role.CLIENT)])  # shown on the client's record
     audit.record(
         actor=operator,
         action="client_profile.payment_verified"

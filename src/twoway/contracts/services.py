@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 
-from twoway.accounts.models import User
+from twoway.accounts.models import Role, User
 from twoway.contracts.models import MAX_PAYMENT_CENTS, Contract, ContractStatus, EndReason, Payment
 from twoway.core import audit, clock
 from twoway.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
@@ -17,6 +17,7 @@ from twoway.jobs.models import ProposalStatus
 from twoway.jobs.services import PROPOSAL_AUDIT_FIELDS, proposal_get_locked
 from twoway.notifications.models import Kind
 from twoway.notifications.services import notify
+from twoway.reputation.services import reputation_touch
 
 CONTRACT_AUDIT_FIELDS = [
     "job",
@@ -70,6 +71,7 @@ def proposal_hire(*, actor: User, proposal_id: int) -> Contract:
         before=before,
         after=audit.snapshot(proposal, PROPOSAL_AUDIT_FIELDS),
     )
+    reputation_touch([(job.client_id, Role.CLIENT)])  # the client's hires
     contract = Contract.objects.create(
         job=job,
         proposal=proposal,
@@ -132,6 +134,7 @@ def payment_record(*, actor: User, contract_id: int, amount_cents: int, memo: st
         total_paid_cents=F("total_paid_cents") + amount_cents
     )
     contract.refresh_from_db(fields=["total_paid_cents"])
+    reputation_touch([(contract.client_id, Role.CLIENT)])  # the client's total spent
     audit.record(
         actor=actor,
         action="payment.recorded",
@@ -172,6 +175,8 @@ def contract_end(*, actor: User, contract_id: int, reason: str = EndReason.COMPL
     contract.save(
         update_fields=["status", "ended_at", "ended_by", "end_reason", "feedback_window_closes_at"]
     )
+    # Success scores count ended contracts, and the new window bounds how long a view keeps.
+    reputation_touch([(contract.client_id, Role.CLIENT), (contract.freelancer_id, Role.FREELANCER)])
     audit.record(
         actor=actor,
         action="contract.ended",

@@ -6,8 +6,9 @@ from typing import Annotated, Any
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
+from twoway.accounts.models import User
 from twoway.api import auth_optional
-from twoway.contracts.selectors import ClientStats, client_stats_for
+from twoway.contracts.selectors import ClientStats, client_stats_for, client_stats_get
 from twoway.core.http import actor_of
 from twoway.core.schemas import ERRORS, WRITE_ERRORS, Cursor, user_brief
 from twoway.jobs import selectors, services
@@ -17,7 +18,7 @@ from twoway.reputation.api import score_display, warnings_out
 from twoway.reputation.selectors import (
     ReputationView,
     Summary,
-    reputation_get,
+    reputation_cached,
     reputation_summaries,
 )
 from twoway.search.selectors import JobFilters as SearchFilters
@@ -26,10 +27,12 @@ from twoway.search.selectors import job_search
 router = Router(tags=["jobs"])
 
 
-def client_record_out(
-    job: Job, stats: ClientStats, summary: Summary, view: ReputationView | None = None
-) -> dict[str, Any]:
-    record = user_brief(job.client) | {
+def client_record_out(job: Job, stats: ClientStats, summary: Summary) -> dict[str, Any]:
+    return user_brief(job.client) | _record_fields(stats, summary)
+
+
+def _record_fields(stats: ClientStats, summary: Summary) -> dict[str, Any]:
+    return {
         "member_since": stats.member_since,
         "payment_verified": stats.payment_verified,
         "total_spent_cents": stats.total_spent_cents,
@@ -44,37 +47,44 @@ def client_record_out(
         "display": score_display(summary.feedback_score, summary.review_count),
         "warning_count": summary.warning_count,
     }
-    if view is not None:
-        # The job's own page: everything, read live (due reveals folded in).
-        record.update(
-            feedback_score=float(view.feedback_score) if view.feedback_score is not None else None,
-            review_count=view.review_count,
-            display=score_display(view.feedback_score, view.review_count),
-            warning_count=len(view.warnings),
-            success_score=float(view.success.score) if view.success.score is not None else None,
-            rating_given={
-                "count": view.rater.given_count,
-                "average": float(view.rater.average_given)
-                if view.rater.average_given is not None
+
+
+def client_record_detail(client: User) -> dict[str, Any]:
+    """A client's whole record for a job's own page: everything, read live (due reveals folded
+    in), and cached with the client's reputation view (``reputation_cached``): the services
+    raise the client's reputation version with every job, hire, payment and verification."""
+
+    def build(view: ReputationView) -> dict[str, Any]:
+        summary = Summary(view.feedback_score, view.review_count, view.ranking_score, 0)
+        rater = view.rater
+        return _record_fields(client_stats_get(client=client), summary) | {
+            "warning_count": len(view.warnings),
+            "success_score": float(view.success.score) if view.success.score is not None else None,
+            "rating_given": {
+                "count": rater.given_count,
+                "average": float(rater.average_given) if rater.average_given is not None else None,
+                "everyone_average": float(rater.everyone_average)
+                if rater.everyone_average is not None
                 else None,
-                "everyone_average": float(view.rater.everyone_average)
-                if view.rater.everyone_average is not None
-                else None,
-                "tendency": view.rater.tendency,
+                "tendency": rater.tendency,
             },
-            warnings=warnings_out(view.warnings),
-        )
-    return record
+            "warnings": warnings_out(view.warnings),
+        }
+
+    record = reputation_cached(user=client, role="client", name="job-record", build=build)
+    return user_brief(client) | record
 
 
 def jobs_out(jobs: list[Job], *, detail: bool = False) -> list[dict[str, Any]]:
-    stats = client_stats_for(job.client for job in jobs)
-    summaries = reputation_summaries([job.client_id for job in jobs], "client")
-    views = (
-        {job.client_id: reputation_get(user=job.client, role="client") for job in jobs}
-        if detail
-        else {}
-    )
+    if detail:  # one job's own page
+        records = {job.client_id: client_record_detail(job.client) for job in jobs}
+    else:
+        stats = client_stats_for(job.client for job in jobs)
+        summaries = reputation_summaries([job.client_id for job in jobs], "client")
+        records = {
+            job.client_id: client_record_out(job, stats[job.client_id], summaries[job.client_id])
+            for job in jobs
+        }
     return [
         {
             "id": job.pk,
@@ -86,9 +96,7 @@ def jobs_out(jobs: list[Job], *, detail: bool = False) -> list[dict[str, Any]]:
             "status": job.status,
             "created_at": job.created_at,
             "closed_at": job.closed_at,
-            "client": client_record_out(
-                job, stats[job.client_id], summaries[job.client_id], views.get(job.client_id)
-            ),
+            "client": records[job.client_id],
         }
         for job in jobs
     ]

@@ -21,6 +21,7 @@ from twoway.jobs.models import (
     Proposal,
     ProposalStatus,
 )
+from twoway.reputation.services import reputation_touch
 from twoway.search.index import job_index
 
 TITLE_MIN_LENGTH = 5
@@ -85,6 +86,7 @@ def job_post(
         )
         job.skills.set(skill_rows)
         job_index(job)
+        reputation_touch([(actor.pk, Role.CLIENT)])  # the client's jobs posted and open
         after = audit.snapshot(job, JOB_AUDIT_FIELDS) | {"skills": [s.name for s in skill_rows]}
         audit.record(actor=actor, action="job.posted", target=job, after=after)
     return job
@@ -114,6 +116,7 @@ def job_close(*, actor: User, job_id: int) -> Job:
     job.status = JobStatus.CLOSED
     job.closed_at = at
     job.save(update_fields=["status", "closed_at"])
+    reputation_touch([(job.client_id, Role.CLIENT)])  # the client's open jobs
     audit.record(
         actor=actor,
         action="job.closed",

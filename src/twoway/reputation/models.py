@@ -63,6 +63,13 @@ class Reputation(models.Model):
         default=0, help_text="Warnings shown on a client's record (see reputation.warnings)."
     )
     updated_at = models.DateTimeField()
+    version = models.BigIntegerField(
+        default=0,
+        db_default=0,
+        help_text="Raised by every change to what the person's reputation view is made of "
+        "(reveals, moderation, ended contracts, the client's jobs, hires and payments); "
+        "cached views are keyed by it.",
+    )
 
     class Meta:
         constraints = [

@@ -10,10 +10,11 @@ sweeper is behind — and never includes a sealed feedback.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,6 +24,7 @@ from django.db.models import Count, Q, Sum
 from twoway.accounts.models import User
 from twoway.contracts.models import Contract, ContractStatus
 from twoway.core import clock
+from twoway.core.errors import NotFound
 from twoway.core.pagination import Page, keyset_page
 from twoway.feedback import rules
 from twoway.feedback.models import Feedback
@@ -311,47 +313,45 @@ def reputation_aggregate(
 
 CACHE_SECONDS = 300
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
-class _Cached:
-    view: ReputationView
+class _Cached(Generic[T]):
+    value: T
     valid_until: datetime
 
 
-def _version(user_id: int, role: str) -> str:
-    """A fingerprint of what the view is computed from (one query, no ORM overhead): the stored
-    totals' timestamp, the feedback about and by the person (given, and which are removed),
-    and how many of their contracts (in either role) have ended.
+@dataclass(frozen=True)
+class PublicPerson:
+    """A person's public name and their reputation row's version token, read together."""
 
-    The timestamp alone is not enough: removing or restoring feedback whose reveal is due but
-    not processed yet leaves the stored totals as they are (the view folds such feedback in
-    on read), and two updates within one tick of the clock (a frozen test clock) leave the
-    timestamp as it was. A new feedback or a newly ended contract also brings a reveal or a
-    window's close that the cached ``valid_until`` could not know of.
+    user: User
+    token: str
+
+
+def person_with_token(user_id: int, role: str) -> PublicPerson:
+    """The person (id, username, display name) and the token of their stored reputation in
+    ``role``, in one query: all a cached reputation read needs from the database.
+
+    The token is the row's id and ``version``. Every change to what the view is made of raises
+    the version in the same transaction (``reputation.services.reputation_touch`` and the
+    reveal and moderation updates); a rebuilt row (``twoway recompute``) has a new id.
     """
     # Read where the view's own queries read (a replica, with read replicas configured).
     with connections[router.db_for_read(Reputation)].cursor() as cursor:
         cursor.execute(
-            "SELECT (SELECT updated_at FROM reputation_reputation"
-            "        WHERE user_id = %s AND role = %s),"
-            " COUNT(*), MAX(id),"
-            " SUM(CASE WHEN removed_at IS NULL THEN 0 ELSE 1 END),"
-            " SUM(CASE WHEN removed_at IS NULL THEN 0 ELSE id END),"
-            " MAX(removed_at),"
-            " (SELECT COUNT(*) FROM contracts_contract"
-            "  WHERE status = %s AND (client_id = %s OR freelancer_id = %s))"
-            " FROM feedback_feedback"
-            " WHERE (subject_id = %s AND author_role = %s)"
-            " OR (author_id = %s AND author_role = %s)",
-            [
-                *(user_id, role),
-                *(ContractStatus.ENDED, user_id, user_id),
-                *(user_id, rules.other_role(role)),
-                *(user_id, role),
-            ],
+            "SELECT u.id, u.username, u.first_name, u.last_name, r.id, r.version"
+            " FROM accounts_user u LEFT JOIN reputation_reputation r"
+            " ON r.user_id = u.id AND r.role = %s WHERE u.id = %s",
+            [role, user_id],
         )
         row = cursor.fetchone()
-    return "|".join(str(value).replace(" ", "T") for value in row)
+    if row is None:
+        raise NotFound("No such person.", code="user_not_found")
+    pk, username, first_name, last_name, rep_id, version = row
+    user = User(pk=pk, username=username, first_name=first_name, last_name=last_name)
+    return PublicPerson(user=user, token="-" if rep_id is None else f"{rep_id}.{version}")
 
 
 def _next_change(user: User, role: str, now: datetime) -> datetime:
@@ -383,22 +383,35 @@ def _next_change(user: User, role: str, now: datetime) -> datetime:
     return min(candidates)
 
 
-def reputation_get(*, user: User, role: str) -> ReputationView:
-    """A person's whole reputation in one role, as anyone may see it.
+def reputation_cached(
+    *, user: User, role: str, name: str, build: Callable[[ReputationView], T], token: str = ""
+) -> T:
+    """``build(view)`` for the person's reputation view in ``role``, cached per process under
+    ``name``.
 
-    Cached per process, keyed by the stored totals' version and valid only until the clock
-    alone would change it (a reveal falling due, a window closing) or five minutes pass, so a
-    cached view is never staler than an uncached one would be.
+    The key holds the stored row's version token (``person_with_token``; pass ``token`` when it
+    was read already), so any change to the data invalidates it at once, in every process. The
+    entry is also valid only until the clock alone would change the view (a reveal falling due,
+    a window closing) or five minutes pass, so a cached view is never staler than an uncached
+    one would be but for what nothing marks: the rating baselines the sweeper refreshes, and
+    edits made straight in the admin (both shown within five minutes).
     """
     now = clock.now()
-    key = f"reputation:{user.pk}:{role}:{_version(user.pk, role)}"
+    token = token or person_with_token(user.pk, role).token
+    key = f"reputation:{name}:{user.pk}:{role}:{token}"
     cached = cache.get(key)
     if isinstance(cached, _Cached) and now < cached.valid_until:
-        return cached.view
-    view = _reputation_compute(user, role, now)
-    valid_until = _next_change(user, role, now)
-    cache.set(key, _Cached(view, valid_until), CACHE_SECONDS)
-    return view
+        return cast(T, cached.value)
+    value = build(_reputation_compute(user, role, now))
+    cache.set(key, _Cached(value, _next_change(user, role, now)), CACHE_SECONDS)
+    return value
+
+
+def reputation_get(*, user: User, role: str) -> ReputationView:
+    """A person's whole reputation in one role, as anyone may see it (cached: see
+    ``reputation_cached``; the person's own fields are always the caller's fresh ones)."""
+    view = reputation_cached(user=user, role=role, name="view", build=lambda view: view)
+    return view if view.user is user else replace(view, user=user)
 
 
 def _reputation_compute(user: User, role: str, now: datetime) -> ReputationView:

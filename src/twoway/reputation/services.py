@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import DecimalField, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import DecimalField, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from twoway.accounts.models import User
 from twoway.contracts.models import Contract, ContractStatus
@@ -58,6 +58,25 @@ def _locked_rows(keys: Iterable[tuple[int, str]]) -> dict[tuple[int, str], Reput
     return rows
 
 
+def reputation_touch(keys: Iterable[tuple[int, str]]) -> None:
+    """Raise the version of each (person, role)'s stored reputation, creating the row if need
+    be, in the caller's transaction: cached views of it (``selectors.reputation_cached``) are
+    then stale everywhere at once. Called by every write that changes what a reputation view
+    or a client's record is made of without changing the totals (ended contracts, removals of
+    feedback whose reveal is not recorded yet, a client's jobs, hires, payments and
+    verification); ``_apply`` raises it with the totals."""
+    ordered = sorted(set(keys), key=lambda key: (key[1], key[0]))
+    if not ordered:
+        return
+    at = clock.now()
+    Reputation.objects.bulk_create(
+        [Reputation(user_id=user_id, role=role, updated_at=at) for user_id, role in ordered],
+        ignore_conflicts=True,
+    )
+    for user_id, role in ordered:  # in order, like _locked_rows: no lock-order deadlocks
+        Reputation.objects.filter(user_id=user_id, role=role).update(version=F("version") + 1)
+
+
 def _apply(changes: list[tuple[Feedback, int]]) -> None:
     """Apply (feedback, +1 | -1) changes to the subjects' totals and the authors' given-totals."""
     if not changes:
@@ -87,6 +106,7 @@ def _apply(changes: list[tuple[Feedback, int]]) -> None:
     for key, row in rows.items():
         row.load_aggregate(aggregates[key])
         row.updated_at = at
+        row.version += 1
         if key[1] == rules.CLIENT and _warnings_may_change(
             key, before[key], aggregates[key], about_clients, removal=any(s < 0 for _, s in changes)
         ):
@@ -203,6 +223,13 @@ def reputation_apply_moderation(feedback: Feedback, *, removed: bool) -> None:
     will count it (or not) by its state then.
     """
     if feedback.revealed_at is None:
+        # Not in the totals, but a due reveal is folded into views on read: mark them stale.
+        reputation_touch(
+            [
+                (feedback.subject_id, feedback.subject_role),
+                (feedback.author_id, feedback.author_role),
+            ]
+        )
         return
     _apply([(feedback, -1 if removed else 1)])
 
