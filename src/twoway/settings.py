@@ -214,7 +214,7 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # --- Cache ----------------------------------------------------------------------------------
 # Per process. Cached values are keyed by versions of what they were computed from (see
-# reputation.selectors.reputation_get), so processes never need to tell each other to forget.
+# reputation.selectors.reputation_cached), so processes never need to tell each other to forget.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

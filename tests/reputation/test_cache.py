@@ -46,6 +46,17 @@ def test_a_cached_reputation_read_is_one_query(api: Any, client_user: User, free
     assert len(queries) == 1, [q["sql"] for q in queries]
 
 
+def test_a_cached_job_read_is_two_queries(api: Any, client_user: User, job: Any):
+    first = api(None).get(f"/jobs/{job.pk}")
+    with CaptureQueriesContext(connection) as queries:
+        again = api(None).get(f"/jobs/{job.pk}")
+    assert again.status_code == 200
+    assert again.json() == first.json()
+    assert again.json()["client"]["display_name"] == "Carol Client"
+    assert len(queries) == 2, [q["sql"] for q in queries]
+    assert api(None).get("/jobs/987654").json()["code"] == "job_not_found"
+
+
 def test_a_new_name_shows_at_once_while_the_rest_is_cached(api: Any, freelancer: User):
     path = f"/users/{freelancer.pk}/reputation"
     assert api(None).get(path, role="freelancer").json()["user"]["display_name"] == "Fred Lance"
@@ -89,6 +100,7 @@ def test_every_write_to_the_clients_record_shows_at_once(
 
     job_close(actor=client_user, job_id=job.pk)
     assert record(api, job.pk)["open_jobs"] == 1
+    assert api(None).get(f"/jobs/{job.pk}").json()["status"] == "closed"
 
     contract_end(actor=client_user, contract_id=contract.pk)
     feedback_services.feedback_submit(

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Annotated, Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 
 from twoway.accounts.models import User
@@ -18,6 +19,7 @@ from twoway.reputation.api import score_display, warnings_out
 from twoway.reputation.selectors import (
     ReputationView,
     Summary,
+    person_with_token,
     reputation_cached,
     reputation_summaries,
 )
@@ -49,15 +51,15 @@ def _record_fields(stats: ClientStats, summary: Summary) -> dict[str, Any]:
     }
 
 
-def client_record_detail(client: User) -> dict[str, Any]:
+def _client_record_detail(client: User, view: ReputationView) -> dict[str, Any]:
     """A client's whole record for a job's own page: everything, read live (due reveals folded
-    in), and cached with the client's reputation view (``reputation_cached``): the services
-    raise the client's reputation version with every job, hire, payment and verification."""
-
-    def build(view: ReputationView) -> dict[str, Any]:
-        summary = Summary(view.feedback_score, view.review_count, view.ranking_score, 0)
-        rater = view.rater
-        return _record_fields(client_stats_get(client=client), summary) | {
+    in)."""
+    summary = Summary(view.feedback_score, view.review_count, view.ranking_score, 0)
+    rater = view.rater
+    return (
+        user_brief(client)
+        | _record_fields(client_stats_get(client=client), summary)
+        | {
             "warning_count": len(view.warnings),
             "success_score": float(view.success.score) if view.success.score is not None else None,
             "rating_given": {
@@ -70,14 +72,14 @@ def client_record_detail(client: User) -> dict[str, Any]:
             },
             "warnings": warnings_out(view.warnings),
         }
-
-    record = reputation_cached(user=client, role="client", name="job-record", build=build)
-    return user_brief(client) | record
+    )
 
 
-def jobs_out(jobs: list[Job], *, detail: bool = False) -> list[dict[str, Any]]:
-    if detail:  # one job's own page
-        records = {job.client_id: client_record_detail(job.client) for job in jobs}
+def jobs_out(jobs: list[Job], *, view: ReputationView | None = None) -> list[dict[str, Any]]:
+    """Jobs with their clients' stored summaries, or (``view``: one job's own page) with its
+    client's whole record."""
+    if view is not None:
+        records = {job.client_id: _client_record_detail(job.client, view) for job in jobs}
     else:
         stats = client_stats_for(job.client for job in jobs)
         summaries = reputation_summaries([job.client_id for job in jobs], "client")
@@ -150,9 +152,26 @@ def job_list(request: HttpRequest, filters: Query[JobFilters]) -> dict[str, Any]
 
 
 @router.get("/jobs/{job_id}", auth=auth_optional, response={200: JobOut, **ERRORS})
-def job_detail(request: HttpRequest, job_id: int) -> dict[str, Any]:
+def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
     """A job with its client's full record: scores, success, ratings given, warnings."""
-    return jobs_out([selectors.job_get(job_id=job_id)], detail=True)[0]
+    client = person_with_token(selectors.job_client_id(job_id=job_id), "client")
+    # Cached with the client's reputation (``reputation_cached``): the services raise the
+    # client's version with every change to the job (closing it) and to their record (jobs,
+    # hires, payments, verification, reveals, moderation). The client's name is read fresh.
+    body = reputation_cached(
+        user=client.user,
+        role="client",
+        name=f"job-json:{job_id}",
+        token=client.token,
+        build=lambda view: _job_json(job_id, view),
+    )
+    body = body | {"client": body["client"] | user_brief(client.user)}
+    return HttpResponse(json.dumps(body), content_type="application/json")
+
+
+def _job_json(job_id: int, view: ReputationView) -> dict[str, Any]:
+    job = jobs_out([selectors.job_get(job_id=job_id)], view=view)[0]
+    return dict(JobOut.model_validate(job).model_dump(mode="json"))
 
 
 @router.post("/jobs/{job_id}/close", response={200: JobOut, **WRITE_ERRORS}, summary="Close a job")

@@ -24,6 +24,14 @@ def job_get(*, job_id: int) -> Job:
     return job
 
 
+def job_client_id(*, job_id: int) -> int:
+    """Who posted the job (one primary-key read)."""
+    client_id = Job.objects.filter(pk=job_id).values_list("client_id", flat=True).first()
+    if client_id is None:
+        raise NotFound("No such job.", code="job_not_found")
+    return client_id
+
+
 def job_list_open(
     *,
     q: str = "",
