@@ -17,6 +17,7 @@ from django.core.management import call_command
 from twoway.reputation import themes
 from twoway.reputation.themes import (
     COMPLAINT,
+    EVAL_SET_PATH,
     MODEL_THEMES,
     PRAISE,
     THEME_LABELS,
@@ -253,8 +254,15 @@ def test_the_labelled_set_loads_with_both_splits():
     assert set(splits) == {"dev", "test"}
     assert splits["test"] >= 100
     assert len(load_examples(split="test")) == splits["test"]
-    texts = [example["text"] for example in EXAMPLES]
-    assert len(texts) == len(set(texts))
+    for split in ("dev", "test"):
+        texts = [example["text"] for example in EXAMPLES if example["split"] == split]
+        assert len(texts) == len(set(texts))
+    # One two-word comment was written independently for both round 7's held-out set and its
+    # training rows, with the same (empty) label; it is recorded in docs/themes.md, and no
+    # other held-out comment may appear in dev.
+    dev_texts = {example["text"] for example in EXAMPLES if example["split"] == "dev"}
+    shared = {e["text"] for e in EXAMPLES if e["split"] == "test"} & dev_texts
+    assert shared == {"Very professional."}
     for example in EXAMPLES:
         assert example["text"].strip()
         assert set(example["themes"]) <= set(THEMES)
@@ -262,15 +270,25 @@ def test_the_labelled_set_loads_with_both_splits():
         assert example["author"] in ("client", "freelancer")
 
 
-def test_the_held_out_split_is_round_6():
-    # Written and labelled before the round-6 changes; the earlier held-out rounds are in dev.
+ROUND_7_DIGEST = "5dd02e17b77146bf7d8447f38df836d358b2e30588dfab60da7c4de2dcc16924"
+
+
+def test_the_held_out_split_is_round_7_as_written():
+    # Written and labelled (by someone who had not seen the tagger) before the round-7 changes
+    # were evaluated on it; the earlier held-out rounds are in dev.
     test = load_examples(split="test")
-    assert {example["origin"] for example in test} == {"round6"}
-    assert len(test) >= 200
-    assert sum("non_payment" in e["themes"] for e in test) >= 70
-    assert sum("scope_change" in e["themes"] for e in test) >= 70
+    assert {example["origin"] for example in test} == {"round7"}
+    assert len(test) >= 300
+    assert sum("non_payment" in e["themes"] for e in test) >= 120
+    assert sum("scope_change" in e["themes"] for e in test) >= 120
     dev_origins = {example["origin"] for example in load_examples(split="dev")}
     assert {"round1-test", "round2-test", "round3-test", "round4-test", "round5"} <= dev_origins
+    assert {"round6", "round7-train"} <= dev_origins
+    # The held-out lines are byte for byte the ones whose digest was taken when they were
+    # written (docs/themes.md, section 2).
+    lines = EVAL_SET_PATH.read_text(encoding="utf-8").splitlines()
+    held_out = "\n".join(line for line in lines if '"origin": "round7"' in line)
+    assert hashlib.sha256(held_out.encode()).hexdigest() == ROUND_7_DIGEST
 
 
 def test_the_labelled_set_covers_payment_scope_and_neutral_comments():
@@ -311,8 +329,8 @@ HELD_OUT = evaluate(load_examples(split="test"))
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "Targets not met on the round-6 held-out split (260 comments, evaluated once): "
-        "non_payment precision 0.79 / recall 0.69, scope_change 0.78 / 0.71 (target 0.85 / "
+        "Targets not met on the round-7 held-out split (300 comments, evaluated once): "
+        "non_payment precision 0.83 / recall 0.82, scope_change 0.82 / 0.73 (target 0.85 / "
         "0.80). See docs/themes.md, 'Results'."
     ),
 )
@@ -325,19 +343,27 @@ def test_held_out_targets(theme):
 
 @pytest.mark.parametrize(
     ("theme", "precision_floor", "recall_floor"),
-    [("non_payment", 0.75, 0.65), ("scope_change", 0.75, 0.67)],
+    [("non_payment", 0.80, 0.78), ("scope_change", 0.78, 0.70)],
 )
 def test_held_out_regression_floors(theme, precision_floor, recall_floor):
-    # Guards the measured round-6 scores (0.79 / 0.69 and 0.78 / 0.71) against regressions.
+    # Guards the measured round-7 scores (0.83 / 0.82 and 0.82 / 0.73) against regressions.
     scores = HELD_OUT["themes"][theme]
     assert scores["precision"] >= precision_floor
     assert scores["recall"] >= recall_floor
 
 
 def test_dev_split_scores():
-    dev = evaluate(load_examples(split="dev"))
-    assert dev["micro"]["precision"] >= 0.95
-    assert dev["micro"]["recall"] >= 0.95
+    # A measure of fit: the rules were tuned on the rows of rounds 1 to 5, not on the round-6
+    # rows (held out until round 7) nor on the round-7 training rows, which only the model of
+    # payment and scope was trained on.
+    dev = load_examples(split="dev")
+    untuned = {"round6", "round7-train"}
+    tuned = evaluate([e for e in dev if e["origin"] not in untuned])
+    assert tuned["micro"]["precision"] >= 0.95
+    assert tuned["micro"]["recall"] >= 0.95
+    whole = evaluate(dev)
+    assert whole["micro"]["precision"] >= 0.92
+    assert whole["micro"]["recall"] >= 0.92
 
 
 # --- the model ----------------------------------------------------------------------------------
@@ -381,7 +407,7 @@ def test_model_evidence_is_the_strongest_sentence_and_a_fragment_runs_on():
     text = "Lovely person. The to-do list tripled and the fee stayed put. Thanks!"
     tags = [t for t in tag_comment(text) if t.theme == "scope_change"]
     assert [t.evidence for t in tags] == ["The to-do list tripled and the fee stayed put."]
-    text = "Payment? Settled in a heartbeat."
+    text = "Payment? Same day, every time."
     assert tag_comment(text) == [Tag("non_payment", PRAISE, text)]
 
 

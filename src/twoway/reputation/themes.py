@@ -38,12 +38,15 @@ Method (docs/themes.md has the long version):
 7. Model: for payment and scope, when no rule fired, a logistic-regression model decides before
    the cue fallback (step 4). Words are lower-cased, masked as in step 1, crudely stemmed
    ("payments" -> "pay") and marked when a negator precedes them up to punctuation or
-   "but"/"and". A presence model per theme (stems, plus one feature per theme a rule found in
-   the comment) gives the probability that the comment talks about the theme; at or above the
+   "but"/"and". A presence model per theme (stems, pairs of neighbouring stems, plus one
+   feature per theme a rule found in the comment) gives the probability that the comment talks
+   about the theme; at or above the
    theme's threshold (chosen on the dev rows where no rule of the theme fired) it is tagged, as a
    complaint when a polarity model (negation-marked stems and stem pairs, trained on every
    theme's labels with shared and per-theme weights) says so with probability >= 0.5, else
-   as praise. The evidence is the sentence with the most positive presence weight. The
+   as praise. Where a payment or scope rule fired, the rules' polarity stands unless the
+   polarity model disagrees with probability >= 0.9 (then the model's polarity is used). The
+   evidence is the sentence with the most positive presence weight. The
    weights are trained on the dev split only by ``train_model`` (``twoway themes-train``),
    thresholds chosen by cross-validation on dev, and loaded once at import from
    ``data/themes_model.json``; without that file the tagger runs on rules only.
@@ -1809,7 +1812,10 @@ _RATE = 0.3
 _THRESHOLD_GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(15))  # 0.20 .. 0.90
 # A threshold must keep the CV precision of the model and fallback, on the dev rows no rule of
 # the theme fired on (where the model speaks), at least this; the rules' tags are more precise.
-_MIN_PRECISION = 0.70
+_MIN_PRECISION = 0.75
+# Where a payment or scope rule fired, the polarity model overrides the rules' polarity only when
+# it disagrees at least this confidently (docs/themes.md, section 3, round 7).
+_OVERRIDE = 0.9
 # Themes the model speaks for: the two with a product target and the most labelled rows; for the
 # others, the model alone found a third to two thirds of the labels under cross-validation and
 # cost precision, so they are left to the rules (docs/themes.md, section 3).
@@ -1867,10 +1873,17 @@ def _model_tokens(norm: str) -> list[_Tok]:
 
 
 def _presence_features(toks: Sequence[_Tok], ruled: Iterable[str] = ()) -> set[str]:
-    """Is the theme talked about at all: the stems, negation ignored, and one feature per theme
-    a rule already found in the comment ("<rule:non_payment>"), so that, say, a comment the
-    payment rules explain is less likely to be read as a scope comment for its money words."""
+    """Is the theme talked about at all: the stems and pairs of neighbouring stems ("same
+    budget", "still wait"), negation ignored, and one feature per theme a rule already found in
+    the comment ("<rule:non_payment>"), so that, say, a comment the payment rules explain is
+    less likely to be read as a scope comment for its money words."""
     feats = {tok[2] for tok in toks}
+    prev = _START
+    for _, _, stem, _, first in toks:
+        if first:
+            prev = _START
+        feats.add(prev + " " + stem)
+        prev = stem
     feats.update(f"<rule:{theme}>" for theme in ruled)
     return feats
 
@@ -2075,10 +2088,12 @@ def load_model_info(path: Path | str | None = None) -> dict[str, Any] | None:
 def _model_hit(
     model: _Model, k: int, toks: Sequence[_Tok], spans: list[tuple[int, int]], polarity: str
 ) -> _Hit:
-    """The sentence with the strongest theme-word evidence, and its strongest word."""
+    """The sentence with the strongest theme-word evidence (positive presence weights of its
+    stems and stem pairs), and its strongest word."""
     starts = [s for s, _ in spans]
     best: tuple[float, float, int, _Tok] | None = None
     per_sentence: dict[int, tuple[float, float, _Tok, set[str]]] = {}
+    prev = _START
     for tok in toks:
         si = bisect.bisect_right(starts, tok[0]) - 1
         w = model.presence.get(tok[2])
@@ -2087,6 +2102,12 @@ def _model_hit(
         if tok[2] not in seen and weight > 0:
             seen.add(tok[2])
             total += weight
+        pair = (_START if tok[4] else prev) + " " + tok[2]
+        prev = tok[2]
+        w = model.presence.get(pair)
+        if w is not None and w[k] > 0 and pair not in seen:
+            seen.add(pair)
+            total += w[k]
         if weight > top:
             top, top_tok = weight, tok
         per_sentence[si] = (total, top, top_tok, seen)
@@ -2158,6 +2179,17 @@ def _tag(text: str, model: _Model | None) -> list[Tag]:
         deciding = max(
             (h for h in hits if h.polarity == polarity), key=lambda h: (h.weight, h.order)
         )
+        if model is not None and theme in found and t in _SLOTS:
+            # The rules' polarity stands unless the polarity model confidently disagrees.
+            if toks is None:
+                toks = _model_tokens(norm)
+                presence = _presence_features(toks, found)
+                polarity_feats = _polarity_features(toks)
+            p_complaint = model.complaint_probability(polarity_feats, t)
+            if polarity == PRAISE and p_complaint >= _OVERRIDE:
+                polarity = COMPLAINT
+            elif polarity == COMPLAINT and p_complaint <= 1.0 - _OVERRIDE:
+                polarity = PRAISE
         span = spans[deciding.sentence]
         if deciding.through >= 0:
             span = (span[0], spans[deciding.through][1])
@@ -2269,7 +2301,7 @@ def train_model(
     folds: int = 10,
     repeats: int = 3,
     seed: int = 0,
-    rules_unseen_origin: str = "round5",
+    rules_unseen_origin: str = "round6",
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Train the model on the ``split`` rows only and choose each theme's threshold by
@@ -2409,6 +2441,7 @@ def train_model(
             "folds": folds,
             "repeats": repeats,
             "min_precision": _MIN_PRECISION,
+            "polarity_override": _OVERRIDE,
         },
         "cross_validation": {
             "model_only": model_only,

@@ -112,7 +112,7 @@ def cross_validation_tables(document: dict[str, Any]) -> list[Table]:
     return [
         model_only,
         _scores_table(
-            f"Whole tagger ({folds}; the rules were tuned on most of these rows)",
+            f"Whole tagger ({folds}; the rules were tuned on part of these rows)",
             {"rules + model": cv["tagger"], "rules only": cv["rules_only"]},
             THEMES,
         ),
