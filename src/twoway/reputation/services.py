@@ -43,13 +43,20 @@ def contribution_of(feedback: Feedback, paid_cents: int) -> scoring.Contribution
     )
 
 
-def _locked_rows(keys: Iterable[tuple[int, str]]) -> dict[tuple[int, str], Reputation]:
+def _ensure_rows(keys: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Create the missing stored reputations of ``keys``; returns the keys in the fixed order
+    every writer locks them in (role, then person), so concurrent writers cannot deadlock."""
     ordered = sorted(set(keys), key=lambda key: (key[1], key[0]))
     at = clock.now()
     Reputation.objects.bulk_create(
         [Reputation(user_id=user_id, role=role, updated_at=at) for user_id, role in ordered],
         ignore_conflicts=True,
     )
+    return ordered
+
+
+def _locked_rows(keys: Iterable[tuple[int, str]]) -> dict[tuple[int, str], Reputation]:
+    ordered = _ensure_rows(keys)
     rows = {}
     for user_id, role in ordered:  # one at a time, in order: no lock-order deadlocks
         rows[(user_id, role)] = Reputation.objects.select_for_update().get(
@@ -65,15 +72,7 @@ def reputation_touch(keys: Iterable[tuple[int, str]]) -> None:
     or a client's record is made of without changing the totals (ended contracts, removals of
     feedback whose reveal is not recorded yet, a client's jobs, hires, payments and
     verification); ``_apply`` raises it with the totals."""
-    ordered = sorted(set(keys), key=lambda key: (key[1], key[0]))
-    if not ordered:
-        return
-    at = clock.now()
-    Reputation.objects.bulk_create(
-        [Reputation(user_id=user_id, role=role, updated_at=at) for user_id, role in ordered],
-        ignore_conflicts=True,
-    )
-    for user_id, role in ordered:  # in order, like _locked_rows: no lock-order deadlocks
+    for user_id, role in _ensure_rows(keys):
         Reputation.objects.filter(user_id=user_id, role=role).update(version=F("version") + 1)
 
 
