@@ -194,7 +194,7 @@ def _assert_reputations_tell_the_stories() -> None:
     # The stored reputations, kept up to date reveal by reveal, equal a rebuild from scratch.
     def rows() -> list[tuple[object, ...]]:
         return sorted(
-            tuple(value for key, value in row.items() if key not in ("id", "updated_at", "version"))
+            tuple(value for key, value in row.items() if key not in Reputation.BOOKKEEPING_FIELDS)
             for row in Reputation.objects.values()
         )
 

@@ -49,7 +49,7 @@ def _reputations() -> dict[tuple[int, str], dict[str, Any]]:
     fields = [
         f.attname
         for f in Reputation._meta.concrete_fields
-        if f.name not in ("id", "updated_at", "version")
+        if f.name not in Reputation.BOOKKEEPING_FIELDS
     ]
     return {(row["user_id"], row["role"]): row for row in Reputation.objects.values(*fields)}
 

@@ -27,6 +27,8 @@ import psycopg
 import pytest
 from django.db import connection, connections
 
+from twoway.reputation.models import Reputation
+
 pytestmark = [
     pytest.mark.live,
     # Makes the test database exist (migrated); it is copied as a template, never written to.
@@ -114,7 +116,7 @@ def _wait_for(condition: Any, timeout: float, what: str) -> None:
 def _reputations(db: psycopg.Connection[Any]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
     cursor = db.execute("SELECT * FROM reputation_reputation")
     columns = [c.name for c in cursor.description or []]
-    keep = [i for i, c in enumerate(columns) if c not in {"id", "updated_at", "version"}]
+    keep = [i for i, c in enumerate(columns) if c not in Reputation.BOOKKEEPING_FIELDS]
     key = (columns.index("user_id"), columns.index("role"))
     stored: dict[tuple[Any, ...], tuple[Any, ...]] = {
         (row[key[0]], row[key[1]]): tuple(row[i] for i in keep) for row in cursor.fetchall()

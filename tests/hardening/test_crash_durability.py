@@ -580,7 +580,7 @@ def verify(attempts_path: str) -> dict[str, Any]:
     def reputations() -> dict[tuple[int, str], dict[str, Any]]:
         return {
             (row["user_id"], row["role"]): {
-                k: v for k, v in row.items() if k not in ("id", "updated_at", "version")
+                k: v for k, v in row.items() if k not in Reputation.BOOKKEEPING_FIELDS
             }
             for row in Reputation.objects.values()
         }

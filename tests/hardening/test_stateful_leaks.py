@@ -238,7 +238,7 @@ def feedback_dicts(data: Any) -> Iterator[dict[str, Any]]:
 
 
 def stored_reputations() -> dict[tuple[int, str], dict[str, Any]]:
-    skip = {"id", "updated_at", "version"}
+    skip = Reputation.BOOKKEEPING_FIELDS
     rows = {
         (row["user_id"], row["role"]): {k: v for k, v in row.items() if k not in skip}
         for row in Reputation.objects.values()

@@ -37,7 +37,7 @@ FREELANCER_STARS = [
 
 
 def snapshot() -> dict:
-    skip = {"id", "updated_at", "version"}
+    skip = Reputation.BOOKKEEPING_FIELDS
     return {
         (row["user_id"], row["role"]): {k: v for k, v in row.items() if k not in skip}
         for row in Reputation.objects.values()

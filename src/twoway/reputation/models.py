@@ -71,6 +71,9 @@ class Reputation(models.Model):
         "cached views are keyed by it.",
     )
 
+    # Columns that are not totals: a rebuild (``twoway recompute``) gives them new values.
+    BOOKKEEPING_FIELDS = ("id", "updated_at", "version")
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["user", "role"], name="reputation_one_per_role"),
