@@ -40,16 +40,15 @@ Method (docs/themes.md has the long version):
    ("payments" -> "pay") and marked when a negator precedes them up to punctuation or
    "but"/"and". A presence model per theme (stems, pairs of neighbouring stems, plus one
    feature per theme a rule found in the comment) gives the probability that the comment talks
-   about the theme; at or above the
-   theme's threshold (chosen on the dev rows where no rule of the theme fired) it is tagged, as a
-   complaint when a polarity model (negation-marked stems and stem pairs, trained on every
-   theme's labels with shared and per-theme weights) says so with probability >= 0.5, else
-   as praise. Where a payment or scope rule fired, the rules' polarity stands unless the
-   polarity model disagrees with probability >= 0.9 (then the model's polarity is used). The
-   evidence is the sentence with the most positive presence weight. The
-   weights are trained on the dev split only by ``train_model`` (``twoway themes-train``),
-   thresholds chosen by cross-validation on dev, and loaded once at import from
-   ``data/themes_model.json``; without that file the tagger runs on rules only.
+   about the theme; at or above the theme's threshold (chosen on the dev rows where no rule of
+   the theme fired) it is tagged, as a complaint when a polarity model (negation-marked stems
+   and stem pairs, trained on every theme's labels with shared and per-theme weights) says so
+   with probability >= 0.5, else as praise. Where a payment or scope rule fired, the rules'
+   polarity stands unless the polarity model disagrees with probability >= 0.9 (then the
+   model's polarity is used). The evidence is the sentence with the most positive presence
+   weight. The weights are trained on the dev split only by ``train_model`` (``twoway
+   themes-train``), thresholds chosen by cross-validation on dev, and loaded once at import
+   from ``data/themes_model.json``; without that file the tagger runs on rules only.
 """
 
 from __future__ import annotations
