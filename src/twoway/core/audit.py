@@ -56,3 +56,27 @@ def record(
         after=after,
         created_at=clock.now(),
     )
+
+
+def record_each(
+    *,
+    actor: Any,
+    action: str,
+    changes: Iterable[tuple[models.Model, dict[str, Any] | None, dict[str, Any] | None]],
+) -> list[AuditEvent]:
+    """``record()`` for several targets of one action at once, as (target, before, after), in
+    one INSERT."""
+    actor_id = getattr(actor, "pk", None) if actor is not None else None
+    at = clock.now()
+    return AuditEvent.objects.bulk_create(
+        AuditEvent(
+            actor_id=actor_id,
+            action=action,
+            target_type=target._meta.label_lower,
+            target_id=target.pk,
+            before=before,
+            after=after,
+            created_at=at,
+        )
+        for target, before, after in changes
+    )

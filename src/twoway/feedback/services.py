@@ -18,7 +18,7 @@ from django.db.models import Exists, OuterRef
 
 from twoway.accounts.models import User
 from twoway.contracts.models import Contract, ContractStatus
-from twoway.core import audit, clock
+from twoway.core import audit, claims, clock
 from twoway.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from twoway.feedback import rules
 from twoway.feedback.models import (
@@ -145,14 +145,17 @@ def feedback_submit(
             contract = _lock_contract_for_party(actor, contract_id)
             _ensure_window_open(contract)
             role = _role_on(contract, actor)
-            if Feedback.objects.filter(contract=contract, author=actor).exists():
+            given = list(Feedback.objects.filter(contract=contract))  # one per party at most
+            if any(f.author_id == actor.pk for f in given):
                 raise Conflict(
                     "You have already left feedback on this contract.", code="feedback_exists"
                 )
             clean, overall, comment = _clean_public(role, ratings, comment)
             reason, again, note = _clean_private(private_reason, would_work_again, private_note)
             at = clock.now()
-            other = Feedback.objects.filter(contract=contract).exclude(author=actor).first()
+            other = given[0] if given else None
+            if other is not None:
+                other.contract = contract  # locked above: no second read
             feedback = Feedback.objects.create(
                 contract=contract,
                 author=actor,
@@ -171,7 +174,7 @@ def feedback_submit(
                     submitted_at=[at] + ([other.submitted_at] if other else []),
                 ),
             )
-            themes_tag(feedback)
+            themes_tag(feedback, replace=False)
             audit.record(
                 actor=actor,
                 action="feedback.submitted",
@@ -208,22 +211,22 @@ def _record_reveal(feedbacks: list[Feedback], *, actor: User | None) -> list[Fee
     from twoway.reputation.services import reputation_apply_reveals, ring_flags_check_reveals
 
     at = clock.now()
-    processed = []
-    for feedback in feedbacks:
-        claimed = Feedback.objects.filter(pk=feedback.pk, revealed_at__isnull=True).update(
-            revealed_at=at
-        )
-        if not claimed:
-            continue
+    claimed = claims.claim(Feedback, [f.pk for f in feedbacks], "revealed_at", at)
+    processed = [feedback for feedback in feedbacks if feedback.pk in claimed]
+    for feedback in processed:
         feedback.revealed_at = at
-        processed.append(feedback)
-        audit.record(
-            actor=actor,
-            action="feedback.revealed",
-            target=feedback,
-            before={"revealed_at": None},
-            after={"revealed_at": at.isoformat(), "reveals_at": feedback.reveals_at.isoformat()},
-        )
+    audit.record_each(
+        actor=actor,
+        action="feedback.revealed",
+        changes=[
+            (
+                feedback,
+                {"revealed_at": None},
+                {"revealed_at": at.isoformat(), "reveals_at": feedback.reveals_at.isoformat()},
+            )
+            for feedback in processed
+        ],
+    )
     if processed:
         reputation_apply_reveals(processed)
         ring_flags_check_reveals(processed)

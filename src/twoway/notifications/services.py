@@ -12,7 +12,7 @@ from django.db import transaction
 
 from twoway.accounts.models import User
 from twoway.contracts.models import Contract
-from twoway.core import clock
+from twoway.core import claims, clock
 from twoway.core.errors import NotFound
 from twoway.notifications.models import ONCE_PER_CONTRACT, Kind, Notification
 from twoway.notifications.texts import message_for
@@ -46,22 +46,25 @@ def notify(
 
 
 def notifications_deliver(*, ids: Iterable[int] | None = None, limit: int = 200) -> int:
-    """Email notifications not yet emailed. Each is claimed by a conditional update first, so
-    two deliverers never send the same email twice. Returns how many were sent."""
-    qs = Notification.objects.filter(emailed_at__isnull=True).select_related(
-        "user", "contract", "contract__client", "contract__freelancer"
-    )
-    if ids is not None:
-        qs = qs.filter(pk__in=list(ids))
-    else:
-        qs = qs.filter(created_at__lte=clock.now() - RETRY_AFTER).order_by("created_at")
-    sent = 0
-    for notification in qs[:limit]:
-        claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
-            emailed_at=clock.now()
+    """Email notifications not yet emailed. They are claimed first, all in one conditional
+    update, so two deliverers never send the same email twice. Returns how many were sent."""
+    if ids is None:
+        ids = (
+            Notification.objects.filter(
+                emailed_at__isnull=True, created_at__lte=clock.now() - RETRY_AFTER
+            )
+            .order_by("created_at")
+            .values_list("pk", flat=True)[:limit]
         )
-        if not claimed:
-            continue
+    claimed = claims.claim(Notification, list(ids)[:limit], "emailed_at", clock.now())
+    if not claimed:
+        return 0
+    sent = 0
+    for notification in (
+        Notification.objects.filter(pk__in=claimed)
+        .select_related("user", "contract", "contract__client", "contract__freelancer")
+        .order_by("created_at", "pk")
+    ):
         if not notification.user.email or not notification.user.is_active:
             continue
         message = message_for(notification)

@@ -57,12 +57,13 @@ def _ensure_rows(keys: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def _locked_rows(keys: Iterable[tuple[int, str]]) -> dict[tuple[int, str], Reputation]:
     ordered = _ensure_rows(keys)
-    rows = {}
-    for user_id, role in ordered:  # one at a time, in order: no lock-order deadlocks
-        rows[(user_id, role)] = Reputation.objects.select_for_update().get(
-            user_id=user_id, role=role
-        )
-    return rows
+    which = Q()
+    for user_id, role in ordered:
+        which |= Q(user_id=user_id, role=role)
+    # One statement; PostgreSQL locks the rows as they leave the sort, so in the fixed order
+    # (role, then person) every writer uses: no lock-order deadlocks.
+    locked = Reputation.objects.select_for_update().filter(which).order_by("role", "user_id")
+    return {(row.user_id, row.role): row for row in locked}
 
 
 def reputation_touch(keys: Iterable[tuple[int, str]]) -> None:
@@ -85,11 +86,7 @@ def _apply(changes: list[tuple[Feedback, int]]) -> None:
         keys.append((feedback.subject_id, feedback.subject_role))
         keys.append((feedback.author_id, feedback.author_role))
     rows = _locked_rows(keys)
-    paid = dict(
-        Feedback.objects.filter(pk__in=[f.pk for f, _ in changes]).values_list(
-            "pk", "contract__total_paid_cents"
-        )
-    )
+    paid = _paid_cents([feedback for feedback, _ in changes])
     before = {key: row.to_aggregate() for key, row in rows.items()}
     aggregates = dict(before)
     for feedback, sign in changes:
@@ -113,6 +110,19 @@ def _apply(changes: list[tuple[Feedback, int]]) -> None:
         row.save()
         if key[1] == rules.FREELANCER:
             _sync_search_keys(row)
+
+
+def _paid_cents(feedbacks: list[Feedback]) -> dict[int, int]:
+    """What was paid on each feedback's contract, by feedback id. A contract the caller
+    already holds (a submission locks and reads it) is not read again; payments stop when a
+    contract ends, before any feedback exists, so the held figure is current."""
+    paid = {f.pk: f.contract.total_paid_cents for f in feedbacks if Feedback.contract.is_cached(f)}
+    missing = [f.pk for f in feedbacks if f.pk not in paid]
+    if missing:
+        paid.update(
+            Feedback.objects.filter(pk__in=missing).values_list("pk", "contract__total_paid_cents")
+        )
+    return paid
 
 
 def _sync_search_keys(row: Reputation) -> None:
@@ -167,12 +177,14 @@ def _warning_count(user_id: int, aggregate: scoring.Aggregate) -> int:
     return len(client_warnings_for(User(pk=user_id), clock.now(), aggregate, processed_only=True))
 
 
-def themes_tag(feedback: Feedback) -> None:
-    """Store the themes of ``feedback``'s comment (replacing earlier ones after an edit)."""
+def themes_tag(feedback: Feedback, *, replace: bool = True) -> None:
+    """Store the themes of ``feedback``'s comment, replacing earlier ones after an edit
+    (``replace=False`` for a feedback created in this transaction, which has none)."""
     from twoway.reputation.models import CommentTheme
     from twoway.reputation.themes import tag_comment
 
-    CommentTheme.objects.filter(feedback=feedback).delete()
+    if replace:
+        CommentTheme.objects.filter(feedback=feedback).delete()
     CommentTheme.objects.bulk_create(
         CommentTheme(
             feedback=feedback, theme=tag.theme, polarity=tag.polarity, evidence=tag.evidence[:400]
