@@ -125,7 +125,13 @@ except ValueError as exc:  # unknown scheme or malformed URL
 
 if _database["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run beside the single writer; IMMEDIATE takes the write lock at BEGIN so
-    # two transactions never deadlock upgrading read locks; the busy timeout makes writers queue.
+    # two transactions never deadlock upgrading read locks. Transactions queue for the write
+    # lock on a file lock (twoway.core.sqlite) instead of sleeping in SQLite's busy handler;
+    # the busy timeout still covers writes from outside a transaction or another program.
+    _database["ENGINE"] = "twoway.core.sqlite"
+    # Tests run on an in-memory database, as Django does by default for SQLite; said outright
+    # because test tools (pytest-django's per-worker names) recognise SQLite by the engine.
+    _database["TEST"] = {"NAME": ":memory:"}
     _database["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,

@@ -433,8 +433,10 @@ def api_token_authenticate(raw: str) -> User | None:
         return None
     at = clock.now()
     if token.last_used_at is None or at - token.last_used_at > TOKEN_TOUCH_INTERVAL:
-        # Touch at most once a minute so reads do not turn into writes.
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=at)
+        # Touch at most once a minute so reads do not turn into writes. In a transaction, so
+        # on SQLite it queues for the write lock like every other write (core/sqlite).
+        with transaction.atomic(savepoint=False):
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=at)
     return token.user
 
 

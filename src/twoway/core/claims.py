@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db import connection, models
+from django.db import connection, models, transaction
 
 
 def claim(model: type[models.Model], ids: Iterable[int], field: str, at: datetime) -> set[int]:
@@ -30,6 +30,8 @@ def claim(model: type[models.Model], ids: Iterable[int], field: str, at: datetim
         f"WHERE {column} IS NULL AND {quote(meta.pk.column)} IN ({marks}) "
         f"RETURNING {quote(meta.pk.column)}"
     )
-    with connection.cursor() as cursor:
+    # A transaction of its own when called outside one (email delivery after commit), so on
+    # SQLite the claim queues for the write lock like every other write (core/sqlite).
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute(sql, [connection.ops.adapt_datetimefield_value(at), *wanted])
         return {row[0] for row in cursor.fetchall()}
