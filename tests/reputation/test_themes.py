@@ -254,15 +254,15 @@ def test_the_labelled_set_loads_with_both_splits():
     assert set(splits) == {"dev", "test"}
     assert splits["test"] >= 100
     assert len(load_examples(split="test")) == splits["test"]
+    # One two-word comment was written independently for both round 7's held-out set and its
+    # training rows, with the same (empty) label (docs/themes.md); since round 8 both are in
+    # dev. No other comment appears twice, and no held-out comment appears in dev.
     for split in ("dev", "test"):
         texts = [example["text"] for example in EXAMPLES if example["split"] == split]
-        assert len(texts) == len(set(texts))
-    # One two-word comment was written independently for both round 7's held-out set and its
-    # training rows, with the same (empty) label; it is recorded in docs/themes.md, and no
-    # other held-out comment may appear in dev.
+        repeated = {text for text in texts if texts.count(text) > 1}
+        assert repeated == ({"Very professional."} if split == "dev" else set())
     dev_texts = {example["text"] for example in EXAMPLES if example["split"] == "dev"}
-    shared = {e["text"] for e in EXAMPLES if e["split"] == "test"} & dev_texts
-    assert shared == {"Very professional."}
+    assert not {e["text"] for e in EXAMPLES if e["split"] == "test"} & dev_texts
     for example in EXAMPLES:
         assert example["text"].strip()
         assert set(example["themes"]) <= set(THEMES)
@@ -271,24 +271,33 @@ def test_the_labelled_set_loads_with_both_splits():
 
 
 ROUND_7_DIGEST = "5dd02e17b77146bf7d8447f38df836d358b2e30588dfab60da7c4de2dcc16924"
+ROUND_8_DIGEST = "e65d12dae6c331dcc712212c1d942a9db0183b003ae9cd202ee1efd08280b7f9"
 
 
-def test_the_held_out_split_is_round_7_as_written():
-    # Written and labelled (by someone who had not seen the tagger) before the round-7 changes
-    # were evaluated on it; the earlier held-out rounds are in dev.
+def _digest_of(origin: str, *, as_split: str) -> str:
+    """The digest of one round's lines as they read when they were written (a round moved to
+    dev reads ``"split": "dev"`` now; its digest was taken with ``"split": "test"``)."""
+    lines = EVAL_SET_PATH.read_text(encoding="utf-8").splitlines()
+    mine = [line for line in lines if f'"origin": "{origin}"' in line]
+    written = [line.replace('"split": "dev"', f'"split": "{as_split}"') for line in mine]
+    return hashlib.sha256("\n".join(written).encode()).hexdigest()
+
+
+def test_the_held_out_split_is_round_8_as_written():
+    # Written, labelled and digested by someone who had not seen the tagger, before the round-8
+    # model was trained; evaluated once. The earlier held-out rounds are in dev.
     test = load_examples(split="test")
-    assert {example["origin"] for example in test} == {"round7"}
+    assert {example["origin"] for example in test} == {"round8"}
     assert len(test) >= 300
     assert sum("non_payment" in e["themes"] for e in test) >= 120
     assert sum("scope_change" in e["themes"] for e in test) >= 120
     dev_origins = {example["origin"] for example in load_examples(split="dev")}
     assert {"round1-test", "round2-test", "round3-test", "round4-test", "round5"} <= dev_origins
-    assert {"round6", "round7-train"} <= dev_origins
+    assert {"round6", "round7", "round7-train", "round8-train"} <= dev_origins
     # The held-out lines are byte for byte the ones whose digest was taken when they were
-    # written (docs/themes.md, section 2).
-    lines = EVAL_SET_PATH.read_text(encoding="utf-8").splitlines()
-    held_out = "\n".join(line for line in lines if '"origin": "round7"' in line)
-    assert hashlib.sha256(held_out.encode()).hexdigest() == ROUND_7_DIGEST
+    # written (docs/themes.md, section 2), and so are round 7's, now in dev.
+    assert _digest_of("round8", as_split="test") == ROUND_8_DIGEST
+    assert _digest_of("round7", as_split="test") == ROUND_7_DIGEST
 
 
 def test_the_labelled_set_covers_payment_scope_and_neutral_comments():
@@ -326,16 +335,10 @@ def test_evaluate_counts_theme_and_polarity_together():
 HELD_OUT = evaluate(load_examples(split="test"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Targets not met on the round-7 held-out split (300 comments, evaluated once): "
-        "non_payment precision 0.83 / recall 0.82, scope_change 0.82 / 0.73 (target 0.85 / "
-        "0.80). See docs/themes.md, 'Results'."
-    ),
-)
 @pytest.mark.parametrize("theme", ["non_payment", "scope_change"])
 def test_held_out_targets(theme):
+    # Round 8, evaluated once: payment 0.92 / 0.87, scope 0.91 / 0.87 (docs/themes.md,
+    # "Results"). Rounds 1 to 7 missed; their held-out sets are in dev now.
     scores = HELD_OUT["themes"][theme]
     assert scores["precision"] >= 0.85
     assert scores["recall"] >= 0.80
@@ -343,21 +346,21 @@ def test_held_out_targets(theme):
 
 @pytest.mark.parametrize(
     ("theme", "precision_floor", "recall_floor"),
-    [("non_payment", 0.80, 0.78), ("scope_change", 0.78, 0.70)],
+    [("non_payment", 0.90, 0.85), ("scope_change", 0.89, 0.85)],
 )
 def test_held_out_regression_floors(theme, precision_floor, recall_floor):
-    # Guards the measured round-7 scores (0.83 / 0.82 and 0.82 / 0.73) against regressions.
+    # Guards the measured round-8 scores (0.92 / 0.87 and 0.91 / 0.87) against regressions.
     scores = HELD_OUT["themes"][theme]
     assert scores["precision"] >= precision_floor
     assert scores["recall"] >= recall_floor
 
 
 def test_dev_split_scores():
-    # A measure of fit: the rules were tuned on the rows of rounds 1 to 5, not on the round-6
-    # rows (held out until round 7) nor on the round-7 training rows, which only the model of
-    # payment and scope was trained on.
+    # A measure of fit: the rules were tuned on the rows of rounds 1 to 5, not on the rows of
+    # the round-6 and round-7 held-out sets nor on the training rows of rounds 7 and 8, which
+    # only the model of payment and scope was trained on.
     dev = load_examples(split="dev")
-    untuned = {"round6", "round7-train"}
+    untuned = {"round6", "round7", "round7-train", "round8-train"}
     tuned = evaluate([e for e in dev if e["origin"] not in untuned])
     assert tuned["micro"]["precision"] >= 0.95
     assert tuned["micro"]["recall"] >= 0.95
