@@ -38,6 +38,25 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return data
 
 
+def _event(
+    actor: Any,
+    action: str,
+    target: models.Model,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    at: datetime,
+) -> AuditEvent:
+    return AuditEvent(
+        actor_id=getattr(actor, "pk", None) if actor is not None else None,
+        action=action,
+        target_type=target._meta.label_lower,
+        target_id=target.pk,
+        before=before,
+        after=after,
+        created_at=at,
+    )
+
+
 def record(
     *,
     actor: Any,
@@ -46,16 +65,9 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    actor_id = getattr(actor, "pk", None) if actor is not None else None
-    return AuditEvent.objects.create(
-        actor_id=actor_id,
-        action=action,
-        target_type=target._meta.label_lower,
-        target_id=target.pk,
-        before=before,
-        after=after,
-        created_at=clock.now(),
-    )
+    event = _event(actor, action, target, before, after, clock.now())
+    event.save(force_insert=True)
+    return event
 
 
 def record_each(
@@ -66,17 +78,7 @@ def record_each(
 ) -> list[AuditEvent]:
     """``record()`` for several targets of one action at once, as (target, before, after), in
     one INSERT."""
-    actor_id = getattr(actor, "pk", None) if actor is not None else None
     at = clock.now()
     return AuditEvent.objects.bulk_create(
-        AuditEvent(
-            actor_id=actor_id,
-            action=action,
-            target_type=target._meta.label_lower,
-            target_id=target.pk,
-            before=before,
-            after=after,
-            created_at=at,
-        )
-        for target, before, after in changes
+        _event(actor, action, target, before, after, at) for target, before, after in changes
     )
