@@ -209,3 +209,148 @@ def test_a_skill_filter_finds_the_same_people_by_either_plan(api, people, monkey
     walked, read_first = pages(0.0), pages(1.1)
     assert walked == read_first
     assert sorted(walked) == ["djdev", "newbie"]
+
+
+# --- Whole words, prefixes and the ranking bands (a tiered index) -------------------------------
+
+
+def stored_band(person) -> int:
+    """The ranking band the search index holds for a freelancer's document."""
+    from django.db import connection
+
+    from twoway.search import backend
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT array_agg(lexeme) FROM search_freelancer, unnest(document) "
+                "WHERE id = %s AND lexeme LIKE '~%%'",
+                [person.pk],
+            )
+            lexemes = cursor.fetchone()[0]
+            assert len(lexemes) == 1, lexemes
+            return int(lexemes[0][1:])
+        cursor.execute("SELECT tier FROM search_freelancer WHERE rowid = %s", [person.pk])
+        token = cursor.fetchone()[0]
+        assert token.startswith("t")
+        band = int(token[1:])
+    assert 0 <= band < backend.TIERS
+    return band
+
+
+def expected_band(person) -> int:
+    from twoway.accounts.models import FreelancerProfile
+    from twoway.search import backend
+
+    return backend.tier_of(FreelancerProfile.objects.get(user=person).sort_ranking)
+
+
+@pytest.mark.parametrize(
+    ("ranking", "band"),
+    [(5.0, 0), (4.5, 0), (4.49, 1), (3.0, 3), (2.0, 5), (1.99, 6), (0.0, 6), (-1.0, 7), (None, 7)],
+)
+def test_ranking_bands_have_fixed_floors(ranking, band):
+    from twoway.search import backend
+
+    assert backend.tier_of(ranking) == band
+
+
+def test_a_whole_word_matches_whole_words_and_a_fragment_the_start_of_one(api, client_user):
+    freelancer_with("javaeng", "Java engineer", ["Java"])
+    freelancer_with("jsdev", "JavaScript developer", ["JavaScript"])
+    anon = api(None)
+    assert names(anon.get("/freelancers", q="java")) == ["javaeng"]
+    assert names(anon.get("/freelancers", q="javascr")) == ["jsdev"]
+    assert set(names(anon.get("/freelancers", q="jav"))) == {"javaeng", "jsdev"}
+    assert names(anon.get("/freelancers", q="engineers")) == ["javaeng"]  # stemmed, whole
+
+
+def test_the_index_keeps_each_freelancers_band_as_reviews_arrive(api, client_user):
+    person = freelancer_with("rising", "Mural painter", ["Illustration"])
+    assert stored_band(person) == expected_band(person) == 7  # no reviews yet
+    for _ in range(6):
+        review(client_user, person, 5)
+    assert expected_band(person) < 7
+    assert stored_band(person) == expected_band(person)
+    review(client_user, person, 1)
+    assert stored_band(person) == expected_band(person)
+
+
+def test_recompute_puts_every_document_back_in_its_band(client_user):
+    from twoway.reputation.services import reputation_recompute
+    from twoway.search import backend
+
+    rated = freelancer_with("rated", "Mural painter", ["Illustration"])
+    for _ in range(3):
+        review(client_user, rated, 5)
+    unrated = freelancer_with("unrated", "Mural painter", ["Illustration"])
+    backend.retier(rated.pk, 7)
+    backend.retier(unrated.pk, 0)
+    assert (stored_band(rated), stored_band(unrated)) == (7, 0)
+    reputation_recompute()
+    assert stored_band(rated) == expected_band(rated) < 7
+    assert stored_band(unrated) == expected_band(unrated) == 7
+
+
+@pytest.fixture
+def painters(client_user):
+    """Six matches of "painter" in three ranking bands: two well reviewed, two reviewed once,
+    two without reviews; the second of each pair is cheap."""
+    people = {}
+    for name, reviews, rate in [
+        ("star1", 6, 9000),
+        ("star2", 6, 2000),
+        ("once1", 1, 9000),
+        ("once2", 1, 2000),
+        ("new1", 0, 9000),
+        ("new2", 0, 2000),
+    ]:
+        person = freelancer_with(name, "House painter", ["Painting"], rate)
+        for _ in range(reviews):
+            review(client_user, person, 5)
+        people[name] = person
+    bands = {name: expected_band(person) for name, person in people.items()}
+    assert bands["star1"] == bands["star2"] < bands["once1"] == bands["once2"] < bands["new1"]
+    return people
+
+
+def test_relevance_ranks_every_match_up_to_the_bound(api, painters):
+    assert len(names(api(None).get("/freelancers", q="painter"))) == 6
+
+
+def test_past_the_bound_relevance_ranks_the_best_ranked_bands(api, painters, monkeypatch):
+    from twoway.search import selectors
+
+    monkeypatch.setattr(selectors, "RELEVANCE_CANDIDATES", 4)
+    anon = api(None)
+    assert set(names(anon.get("/freelancers", q="painter"))) == {
+        "star1",
+        "star2",
+        "once1",
+        "once2",
+    }
+    monkeypatch.setattr(selectors, "RELEVANCE_CANDIDATES", 2)
+    assert set(names(anon.get("/freelancers", q="painter"))) == {"star1", "star2"}
+    # Filters apply while drawing candidates: the cheap ones of every band are still found.
+    cheap = names(anon.get("/freelancers", q="painter", rate_max_cents=3000))
+    assert set(cheap) == {"star2", "once2"}
+    # Other sorts are not bounded.
+    assert len(names(anon.get("/freelancers", q="painter", sort="ranking"))) == 6
+
+
+def test_cursor_pages_walk_the_bounded_candidates_once(api, painters, monkeypatch):
+    from twoway.search import selectors
+
+    monkeypatch.setattr(selectors, "RELEVANCE_CANDIDATES", 3)
+    seen, cursor = [], None
+    while True:
+        params = {"q": "painter", "limit": 1}
+        if cursor:
+            params["cursor"] = cursor
+        body = api(None).get("/freelancers", **params).json()
+        seen += [item["user"]["username"] for item in body["items"]]
+        cursor = body["next"]
+        if not cursor:
+            break
+    assert len(seen) == len(set(seen)) == 3
+    assert {"star1", "star2"} < set(seen)

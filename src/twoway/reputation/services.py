@@ -125,10 +125,13 @@ def _paid_cents(feedbacks: list[Feedback]) -> dict[int, int]:
     return paid
 
 
-def _sync_search_keys(row: Reputation) -> None:
-    """Copy a freelancer's scores to their profile, where search filters and sorts."""
+def _sync_search_keys(row: Reputation, *, retier: bool = True) -> None:
+    """Copy a freelancer's scores to their profile, where search filters and sorts, and move
+    their search document to the band of their ranking (``retier=False``: the caller does that
+    for everyone at once)."""
     from twoway.accounts.models import FreelancerProfile, User
     from twoway.reputation.selectors import success_outcomes
+    from twoway.search import backend
 
     success = scoring.success_score(
         success_outcomes(User(pk=row.user_id), rules.FREELANCER, clock.now())
@@ -139,6 +142,8 @@ def _sync_search_keys(row: Reputation) -> None:
         sort_ranking=row.ranking_score if row.ranking_score is not None else -1.0,
         success_score=float(success.score) if success.score is not None else None,
     )
+    if retier:
+        backend.retier(row.user_id, backend.tier_of(row.ranking_score))
 
 
 def _warnings_may_change(
@@ -319,13 +324,15 @@ def reputation_recompute(
 
 def _resync_all_search_keys(rows: list[Reputation], batch_size: int) -> None:
     from twoway.accounts.models import FreelancerProfile
+    from twoway.search import backend
 
     FreelancerProfile.objects.update(
         review_count=0, sort_score=-1.0, sort_ranking=-1.0, success_score=None
     )
     for row in rows:
         if row.role == rules.FREELANCER:
-            _sync_search_keys(row)
+            _sync_search_keys(row, retier=False)
+    backend.retier_all()  # and the people the loop did not reach (no reviews any more)
 
 
 # --- Rating rings (reputation.rings) ---------------------------------------------------------

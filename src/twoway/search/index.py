@@ -14,6 +14,7 @@ def freelancer_index(profile: FreelancerProfile) -> None:
         title=profile.title,
         body=profile.overview,
         skills=[skill.name for skill in profile.skills.all()],
+        tier=backend.tier_of(profile.sort_ranking),
     )
 
 

@@ -8,11 +8,13 @@ are -1), and excluded by any minimum score or review count.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -76,16 +78,7 @@ def freelancer_search(
     found = backend.match(
         "freelancer", backend.terms(filters.q), "accounts_freelancerprofile.user_id"
     )
-    if found is not None and sort == "relevance" and found.join_where:
-        # One pass over the full-text index, each match joined to its profile by key.
-        qs = qs.extra(  # noqa: S610 - constant SQL; the words are a parameter
-            tables=[found.table], where=list(found.join_where), params=found.ids_params
-        ).annotate(relevance=RawSQL(found.joined_rank_sql, []))  # noqa: S611
-    elif found is not None:
-        qs = qs.filter(user_id__in=RawSQL(found.ids_sql, found.ids_params))  # noqa: S611
-        if sort == "relevance":
-            qs = qs.annotate(relevance=RawSQL(found.rank_sql, found.rank_params))  # noqa: S611
-    elif sort == "relevance":
+    if found is None and sort == "relevance":
         sort = "ranking"  # no words: relevance has nothing to go on
     if filters.skill.strip():
         qs = _with_skill(qs, skill_slug(filters.skill), keyword=found is not None)
@@ -99,9 +92,84 @@ def freelancer_search(
         qs = qs.filter(hourly_rate_cents__gte=filters.rate_min_cents)
     if filters.rate_max_cents is not None:
         qs = qs.filter(hourly_rate_cents__lte=filters.rate_max_cents)
+    if found is not None and sort == "relevance":
+        qs = _by_relevance(qs, found)
+    elif found is not None:
+        qs = qs.filter(user_id__in=RawSQL(found.ids_sql, found.ids_params))  # noqa: S611
     page = keyset_page(qs, order=FREELANCER_SORTS[sort], cursor=cursor, limit=limit)
     _prefetch_skills(page.items)
     return page
+
+
+# Relevance ranks at most this many matches (50 pages of 20): see ``_relevance_candidates``.
+RELEVANCE_CANDIDATES = 1000
+
+
+def _by_relevance(
+    qs: QuerySet[FreelancerProfile], found: backend.Match
+) -> QuerySet[FreelancerProfile]:
+    """The filtered profiles among the relevance candidates, with their relevance."""
+    drawn = _relevance_candidates(qs, found)
+    match_params = found.ids_params
+    if drawn is not None:
+        candidates, bands = drawn
+        qs = qs.filter(user_id__in=candidates)
+        if found.join_where:
+            match_params = found.joined_params_within(bands)
+    if found.join_where:
+        # SQLite: one pass over the full-text index (over the bands the candidates came from),
+        # each match joined to its profile by key.
+        return qs.extra(  # noqa: S610 - constant SQL; the words are a parameter
+            tables=[found.table], where=list(found.join_where), params=match_params
+        ).annotate(relevance=RawSQL(found.joined_rank_sql, []))  # noqa: S611
+    if drawn is None:
+        qs = qs.filter(user_id__in=RawSQL(found.ids_sql, found.ids_params))  # noqa: S611
+    return qs.annotate(relevance=RawSQL(found.rank_sql, found.rank_params))  # noqa: S611
+
+
+def _relevance_candidates(
+    qs: QuerySet[FreelancerProfile], found: backend.Match
+) -> tuple[list[int], int] | None:
+    """Which matches relevance ranks: None (all of them) when the words match at most
+    RELEVANCE_CANDIDATES documents; otherwise the RELEVANCE_CANDIDATES best-ranked matches,
+    with the number of ranking bands they were drawn from.
+
+    Ranking every match of a common word is what made keyword search slow at scale (at a
+    million people "developer" matches 197,500 profiles, and scoring each costs a microsecond
+    or more). The text index knows each document's ranking band, so the best-ranked matches
+    are read band by band from the best, and only the last band needed is sorted. The filters
+    apply while drawing, so a filtered search still gets a full set.
+    """
+    if not _matches_many(found):
+        return None
+    chosen: list[int] = []
+    for tier in range(backend.TIERS):
+        chosen += (
+            qs.filter(
+                user_id__in=RawSQL(found.tier_ids_sql, found.tier_params(tier))  # noqa: S611
+            )
+            .order_by(*FREELANCER_SORTS["ranking"])
+            .values_list("user_id", flat=True)[: RELEVANCE_CANDIDATES - len(chosen)]
+        )
+        if len(chosen) >= RELEVANCE_CANDIDATES:
+            break
+    return chosen, tier + 1
+
+
+def _matches_many(found: backend.Match) -> bool:
+    """Whether the words match more than RELEVANCE_CANDIDATES documents: counted through the
+    index up to that bound, and remembered for a few minutes. A stale answer changes the cost,
+    not the result: drawing band by band from fewer matches than the bound draws them all."""
+    query = repr([found.count_sql, found.ids_params, RELEVANCE_CANDIDATES])
+    key = "search:many:" + hashlib.sha256(query.encode()).hexdigest()
+    many = cache.get(key)
+    if many is None:
+        with connection.cursor() as cursor:
+            cursor.execute(found.count_sql, [*found.ids_params, RELEVANCE_CANDIDATES + 1])
+            row = cursor.fetchone()
+        many = row is not None and row[0] > RELEVANCE_CANDIDATES
+        cache.set(key, many, backend.WORD_FACTS_SECONDS)
+    return bool(many)
 
 
 COMMON_SKILL_SHARE = 0.02

@@ -28,6 +28,8 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.db.models import Model
 
+from twoway.search.backend import tier_lexeme_sql, tier_token_sql
+
 DAY = 86_400
 
 
@@ -268,12 +270,13 @@ class SQLiteStore(Store):
     def insert_search_documents(self) -> tuple[int, int]:
         # The same text backend.index() stores: title, skill names (by name) and body.
         self.execute(
-            "INSERT INTO search_freelancer (rowid, title, skills, body) "
+            "INSERT INTO search_freelancer (rowid, title, skills, body, tier) "  # noqa: S608
             "SELECT p.user_id, p.title, coalesce(("
             "  SELECT group_concat(name, ' ') FROM ("
             "    SELECT k.name FROM accounts_freelancerprofile_skills ps "
             "    JOIN core_skill k ON k.id = ps.skill_id "
-            "    WHERE ps.freelancerprofile_id = p.user_id ORDER BY k.name)), ''), p.overview "
+            "    WHERE ps.freelancerprofile_id = p.user_id ORDER BY k.name)), ''), p.overview, "
+            f"{tier_token_sql('p.sort_ranking')} "
             "FROM accounts_freelancerprofile p"
         )
         self.execute(
@@ -422,7 +425,7 @@ class PostgresStore(Store):
             f"""
             WITH docs AS MATERIALIZED (
                 SELECT p.user_id AS id, p.title, coalesce(s.names, '') AS skills,
-                       p.overview AS body
+                       p.overview AS body, {tier_lexeme_sql("p.sort_ranking")} AS tier
                 FROM accounts_freelancerprofile p
                 LEFT JOIN (
                     SELECT ps.freelancerprofile_id AS id,
@@ -436,7 +439,7 @@ class PostgresStore(Store):
                 FROM (SELECT DISTINCT title, skills, body FROM docs) d
             )
             INSERT INTO search_freelancer (id, document)
-            SELECT docs.id, vectors.document
+            SELECT docs.id, vectors.document || docs.tier
             FROM docs JOIN vectors USING (title, skills, body)
             ORDER BY docs.id
             """  # noqa: S608 - constants only
