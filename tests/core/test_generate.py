@@ -32,6 +32,7 @@ from twoway.jobs.models import Job, JobStatus, Proposal, ProposalStatus
 from twoway.notifications.models import Notification
 from twoway.reputation.models import CommentTheme, Reputation
 from twoway.reputation.services import reputation_recompute
+from twoway.search import backend
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -280,6 +281,23 @@ def test_generate_builds_a_consistent_realistic_marketplace():
         assert cursor.fetchone()[0] == Job.objects.filter(status=JobStatus.OPEN).count()
         cursor.execute("SELECT count(*) FROM search_freelancer")
         assert cursor.fetchone()[0] == freelancers
+        # Each document is in the ranking band of its profile's stored ranking.
+        if connection.vendor == "postgresql":
+            band = backend.tier_sql("p.sort_ranking")
+            cursor.execute(
+                "SELECT count(*) FROM search_freelancer s JOIN accounts_freelancerprofile p "  # noqa: S608
+                f"ON p.user_id = s.id WHERE NOT s.document @@ ('~' || {band})::tsquery"
+            )
+        else:
+            cursor.execute(
+                "SELECT count(*) FROM search_freelancer f JOIN accounts_freelancerprofile p "  # noqa: S608
+                f"ON p.user_id = f.rowid WHERE f.tier != {backend.tier_token_sql('p.sort_ranking')}"
+            )
+        assert cursor.fetchone()[0] == 0
+    bands = {
+        backend.tier_of(r) for r in FreelancerProfile.objects.values_list("sort_ranking", flat=True)
+    }
+    assert len(bands) >= 3, bands
     open_jobs = set(Job.objects.filter(status=JobStatus.OPEN).values_list("pk", flat=True))
     hits = Client().get("/api/v1/jobs", {"q": "website", "limit": "100"}).json()["items"]
     assert hits
