@@ -15,6 +15,7 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import Count, Sum
@@ -85,6 +86,19 @@ def test_generate_builds_a_consistent_realistic_marketplace():
     assert Contract.objects.filter(status=ContractStatus.ACTIVE).exists()
     assert ended.filter(feedback_window_closes_at__gt=now).exists()
     assert ended.filter(feedback_window_closes_at__lte=now).exists()
+    # Reminders still ahead are scheduled as contract_end schedules them; none are overdue.
+    scheduled = 0
+    for ended_at, closes, due in ended.values_list(
+        "ended_at", "feedback_window_closes_at", "reminder_due_at"
+    ):
+        assert ended_at is not None
+        assert closes is not None
+        expected = rules.reminder_at(
+            ended_at=ended_at, window_closes_at=closes, lead=settings.FEEDBACK_REMINDER_BEFORE
+        )
+        assert due == (expected if expected > now else None)
+        scheduled += due is not None
+    assert scheduled
     assert Feedback.objects.filter(reveals_at__gt=now).exists()  # sealed
     assert Feedback.objects.filter(revealed_at__isnull=False).exists()
     assert Job.objects.filter(status=JobStatus.OPEN).exists()

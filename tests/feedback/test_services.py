@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from tests.conftest import make_contract, make_user
 from tests.feedback.conftest import (
@@ -280,6 +281,39 @@ def test_a_reminder_goes_once_to_each_party_without_feedback(ended, clock, setti
         "user_id", flat=True
     )
     assert list(reminded) == [ended.freelancer_id]
+
+
+def test_the_reminder_time_is_fixed_when_the_contract_ends(ended, clock, settings):
+    assert ended.feedback_window_closes_at is not None
+    assert ended.reminder_due_at == ended.feedback_window_closes_at - timedelta(days=3)
+    settings.FEEDBACK_REMINDER_BEFORE = timedelta(days=1)  # later changes move nothing
+    clock.advance(days=11, seconds=1)
+    assert services.reminders_send_due() == 2
+    ended.refresh_from_db()
+    assert ended.reminder_due_at is None
+
+
+def test_a_window_that_closed_before_its_reminder_went_out_gets_none(ended, clock):
+    clock.advance(days=14, seconds=1)  # the sweeper was stopped all along
+    assert services.reminders_send_due() == 0
+    assert not Notification.objects.filter(kind=Kind.WINDOW_CLOSING).exists()
+    ended.refresh_from_db()
+    assert ended.reminder_due_at is None  # and it is not looked at again
+
+
+def test_a_reminder_pass_with_nothing_due_is_one_probe_of_the_due_times(
+    client_user, freelancer, clock
+):
+    for _ in range(6):
+        make_contract(client_user, freelancer, ended=True)
+    with CaptureQueriesContext(connection) as captured:
+        assert services.reminders_send_due() == 0
+    reads = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT")]
+    assert len(reads) == 1, reads  # however many windows are open
+    assert "reminder_due_at" in reads[0]
+    assert "feedback_feedback" not in reads[0]
+    clock.advance(days=11, seconds=1)
+    assert services.reminders_send_due() == 12
 
 
 def test_asking_for_feedback_is_a_fixed_nudge_at_most_once_a_day(ended, clock):

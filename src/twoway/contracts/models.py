@@ -56,6 +56,12 @@ class Contract(models.Model):
     total_paid_cents = models.BigIntegerField(
         default=0, help_text="Sum of the payments, kept in the same transaction as each payment."
     )
+    reminder_due_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the parties who have not left feedback are reminded (fixed when the "
+        "contract ends); cleared by the sweeper once it has reminded them.",
+    )
 
     class Meta:
         constraints = [
@@ -90,6 +96,10 @@ class Contract(models.Model):
                 condition=Q(total_paid_cents__gte=0), name="contract_total_paid_non_negative"
             ),
             models.CheckConstraint(condition=Q(rate_cents__gt=0), name="contract_rate_positive"),
+            models.CheckConstraint(
+                condition=Q(reminder_due_at__isnull=True) | Q(status=ContractStatus.ENDED),
+                name="contract_reminder_when_ended",
+            ),
         ]
         indexes = [
             models.Index(fields=["client", "-started_at", "-id"], name="contract_client_recent"),
@@ -98,6 +108,12 @@ class Contract(models.Model):
             ),
             models.Index(
                 fields=["status", "feedback_window_closes_at"], name="contract_window_close"
+            ),
+            # Only reminders still to send: the sweeper reads what is due, nothing else.
+            models.Index(
+                fields=["reminder_due_at"],
+                condition=Q(reminder_due_at__isnull=False),
+                name="contract_reminder_due",
             ),
         ]
 

@@ -13,6 +13,7 @@ from twoway.accounts.models import Role, User
 from twoway.contracts.models import MAX_PAYMENT_CENTS, Contract, ContractStatus, EndReason, Payment
 from twoway.core import audit, clock
 from twoway.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from twoway.feedback import rules
 from twoway.jobs.models import ProposalStatus
 from twoway.jobs.services import PROPOSAL_AUDIT_FIELDS, proposal_get_locked
 from twoway.notifications.models import Kind
@@ -172,8 +173,20 @@ def contract_end(*, actor: User, contract_id: int, reason: str = EndReason.COMPL
     contract.ended_by = actor
     contract.end_reason = reason
     contract.feedback_window_closes_at = at + settings.FEEDBACK_WINDOW
+    contract.reminder_due_at = rules.reminder_at(
+        ended_at=at,
+        window_closes_at=contract.feedback_window_closes_at,
+        lead=settings.FEEDBACK_REMINDER_BEFORE,
+    )
     contract.save(
-        update_fields=["status", "ended_at", "ended_by", "end_reason", "feedback_window_closes_at"]
+        update_fields=[
+            "status",
+            "ended_at",
+            "ended_by",
+            "end_reason",
+            "feedback_window_closes_at",
+            "reminder_due_at",
+        ]
     )
     # Success scores count ended contracts, and the new window bounds how long a view keeps.
     reputation_touch([(contract.client_id, Role.CLIENT), (contract.freelancer_id, Role.FREELANCER)])

@@ -12,9 +12,7 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
 
 from twoway.accounts.models import User
 from twoway.contracts.models import Contract, ContractStatus
@@ -662,44 +660,45 @@ def report_uphold(*, operator: User, report_id: int, note: str = "") -> Report:
     return report
 
 
-def reminders_send_due() -> int:
-    """Remind each party who has not left feedback, once, before the window closes.
+def reminders_send_due(*, limit: int = 500) -> int:
+    """Remind each party who has not left feedback, once, when their contract's reminder
+    falls due; returns how many reminders were sent.
 
-    A reminder falls due at ``rules.reminder_at``, which is never earlier than ``lead`` before
-    the close, so only windows closing within ``lead`` are looked at; parties already reminded
-    or who already gave feedback are filtered out in the query.
+    ``contract_end`` stores when (``Contract.reminder_due_at``, from ``rules.reminder_at``), so
+    a pass reads only the due rows of a partial index instead of every window closing soon.
+    Due contracts are claimed with FOR UPDATE SKIP LOCKED on PostgreSQL (SQLite runs one
+    writer at a time) and their due time cleared in the same transaction, so several sweepers
+    share the work; a reminder is also unique per person and contract. A window that closed
+    before its reminder went out (the sweeper was stopped) gets none: too late to be useful.
     """
     now = clock.now()
-    lead: timedelta = settings.FEEDBACK_REMINDER_BEFORE
     sent = 0
-    candidates = Contract.objects.filter(
-        status=ContractStatus.ENDED,
-        feedback_window_closes_at__gt=now,
-        feedback_window_closes_at__lte=now + lead,
-    )
-    for party in ("client", "freelancer"):
-        done = Exists(
-            Feedback.objects.filter(contract=OuterRef("pk"), author=OuterRef(party))
-        ) | Exists(
-            Notification.objects.filter(
-                contract=OuterRef("pk"), user=OuterRef(party), kind=Kind.WINDOW_CLOSING
+    while True:
+        with transaction.atomic():
+            due = list(
+                Contract.objects.select_for_update(skip_locked=True)
+                .filter(reminder_due_at__lte=now)
+                .order_by("reminder_due_at")
+                .only("pk", "client_id", "freelancer_id", "title", "feedback_window_closes_at")[
+                    :limit
+                ]
             )
-        )
-        pending = candidates.exclude(done).only(
-            "pk", "ended_at", "feedback_window_closes_at", "client_id", "freelancer_id", "title"
-        )
-        for contract in pending.iterator(chunk_size=500):
-            ended_at, closes_at = contract.ended_at, contract.feedback_window_closes_at
-            if ended_at is None or closes_at is None:
-                continue
-            if now < rules.reminder_at(ended_at=ended_at, window_closes_at=closes_at, lead=lead):
-                continue
-            with transaction.atomic():
-                sent += len(
-                    notify(
-                        user_ids=[getattr(contract, f"{party}_id")],
-                        kind=Kind.WINDOW_CLOSING,
-                        contract=contract,
-                    )
-                )
-    return sent
+            ids = [contract.pk for contract in due]
+            Contract.objects.filter(pk__in=ids).update(reminder_due_at=None)
+            gave = set(
+                Feedback.objects.filter(contract_id__in=ids).values_list("contract_id", "author_id")
+            )
+            for contract in due:
+                closes_at = contract.feedback_window_closes_at
+                if closes_at is None or closes_at <= now:
+                    continue
+                waiting = [
+                    party
+                    for party in (contract.client_id, contract.freelancer_id)
+                    if (contract.pk, party) not in gave
+                ]
+                if waiting:
+                    reminded = notify(user_ids=waiting, kind=Kind.WINDOW_CLOSING, contract=contract)
+                    sent += len(reminded)
+        if len(due) < limit:
+            return sent

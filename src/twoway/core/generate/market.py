@@ -78,6 +78,7 @@ CONTRACT_COLUMNS = (
     "end_reason",
     "feedback_window_closes_at",
     "total_paid_cents",
+    "reminder_due_at",
 )
 PAYMENT_COLUMNS = ("id", "contract_id", "amount_cents", "memo", "created_by_id", "created_at")
 FEEDBACK_COLUMNS = (
@@ -239,6 +240,7 @@ class Market:
         now: int,
         now_exact: float,
         window: int,
+        reminder_lead: int,
         floor_cents: int,
         ts: Callable[[int], Any],
         operators: list[int],
@@ -253,6 +255,8 @@ class Market:
         self.success_since = now_exact - 30 * scoring.SUCCESS_MONTHS * DAY
         self.now_exact = now_exact  # the clock, for the 720-day success period
         self.window = window
+        # rules.reminder_at, in seconds after the end: halfway through a short window.
+        self.remind_after = window // 2 if reminder_lead * 2 > window else window - reminder_lead
         self.floor_cents = floor_cents
         self.ts = ts
         self.operators = operators
@@ -576,6 +580,7 @@ class Market:
         self.contract_id += 1
         contract_id = self.contract_id
         closes = ends + self.window
+        remind = ends + self.remind_after
         if ended:
             ended_at = ts(ends)
             closes_at = ts(closes)
@@ -596,6 +601,9 @@ class Market:
                 reason,
                 closes_at if ended else None,
                 paid,
+                # Reminders still ahead (the generator writes no notifications: earlier ones
+                # count as sent).
+                ts(remind) if ended and remind > now else None,
             )
         )
         chunk.contracts += 1

@@ -113,6 +113,7 @@ class Plan:
     now: int
     now_exact: float
     window: int
+    reminder_lead: int
     floor_cents: int
     password_hash: str
     ts: Callable[[int], Any]  # epoch seconds -> what the store writes
@@ -181,6 +182,7 @@ def produce(plan: Plan) -> Iterator[Message]:
         now=now,
         now_exact=plan.now_exact,
         window=plan.window,
+        reminder_lead=plan.reminder_lead,
         floor_cents=plan.floor_cents,
         ts=ts,
         operators=list(range(1, OPERATORS + 1)),

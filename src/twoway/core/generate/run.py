@@ -218,6 +218,7 @@ def _load(
         now=now,
         now_exact=now_exact,
         window=window,
+        reminder_lead=round(settings.FEEDBACK_REMINDER_BEFORE.total_seconds()),
         floor_cents=settings.CLIENT_FLOOR_WEIGHT_CENTS,
         password_hash=make_password(PASSWORD),
         ts=store.formatter(people.start - 2 * DAY, now + window + 60 * DAY),
