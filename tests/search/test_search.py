@@ -8,8 +8,10 @@ import pytest
 
 from tests.conftest import make_contract, make_job, make_user
 from tests.feedback.conftest import client_feedback, freelancer_feedback
+from twoway.accounts.models import FreelancerProfile
 from twoway.accounts.services import freelancer_profile_update
 from twoway.feedback.services import feedback_submit
+from twoway.reputation.services import success_scores_refresh
 
 pytestmark = pytest.mark.django_db
 
@@ -142,6 +144,34 @@ def test_keyset_pages_walk_every_freelancer_once(api, client_user):
         assert sorted(seen) == sorted(f"pp{n}" for n in range(7)), sort
 
 
+@pytest.fixture
+def steady(client_user):
+    """A freelancer with two positive reviews from two clients: a success score of +100%,
+    which the reveals have only marked stale on the profile so far."""
+    person = freelancer_with("steady", "Steady hand", ["Go"])
+    review(client_user, person, 5)
+    review(make_user("client", username="second_client"), person, 5)
+    return person
+
+
+def test_a_reveal_marks_the_success_copy_and_the_sweeper_brings_it_up_to_date(api, steady):
+    profile = FreelancerProfile.objects.get(user=steady)
+    assert profile.success_stale_since is not None
+    assert profile.success_score is None
+    assert success_scores_refresh() == 1
+    assert success_scores_refresh() == 0
+    profile.refresh_from_db()
+    assert profile.success_stale_since is None
+    assert profile.success_score == 1.0
+    assert names(api(None).get("/freelancers", min_success="0.5")) == ["steady"]
+
+
+def test_search_refreshes_success_scores_the_sweeper_is_late_with(api, steady, clock, settings):
+    clock.advance(seconds=settings.SWEEP_INTERVAL.total_seconds() + 1)
+    assert names(api(None).get("/freelancers", min_success="0.5")) == ["steady"]
+    assert not FreelancerProfile.objects.filter(success_stale_since__isnull=False).exists()
+
+
 def test_a_bad_sort_or_cursor_is_a_clear_error(api, people):
     assert api(None).get("/freelancers", sort="best").status_code == 422
     response = api(None).get("/freelancers", cursor="not-a-cursor")
@@ -157,7 +187,8 @@ def test_search_lists_take_a_fixed_number_of_queries(
         if n % 3 == 0:
             review(client_user, person, 5)
     anon = api(None)
-    with django_assert_max_num_queries(6):
+    # The sweeper's two overdue probes (reveals, success scores), the words, the page, skills.
+    with django_assert_max_num_queries(7):
         assert len(anon.get("/freelancers", q="analyst", limit=20).json()["items"]) == 12
     for n in range(12):
         make_job(make_user("client"), title=f"Analyse sales data {n}")

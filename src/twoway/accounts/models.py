@@ -65,6 +65,12 @@ class FreelancerProfile(models.Model):
     sort_score = models.FloatField(default=-1.0)
     sort_ranking = models.FloatField(default=-1.0)
     success_score = models.FloatField(null=True, blank=True)
+    success_stale_since = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set when a reveal may have changed the success score; the sweeper "
+        "recomputes it and clears this (reputation.services.success_scores_refresh).",
+    )
 
     class Meta:
         constraints = [
@@ -85,6 +91,12 @@ class FreelancerProfile(models.Model):
                 fields=["-sort_score", "-review_count", "-user"], name="freelancer_by_score_reviews"
             ),
             models.Index(fields=["-review_count", "-user"], name="freelancer_by_reviews"),
+            # Only the copies waiting for the sweeper.
+            models.Index(
+                fields=["success_stale_since"],
+                condition=Q(success_stale_since__isnull=False),
+                name="freelancer_success_stale",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar, cast
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections, router
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, FilteredRelation, Q, Sum
 
 from twoway.accounts.models import User
 from twoway.contracts.models import Contract, ContractStatus
@@ -170,29 +170,46 @@ def success_outcomes(user: User, role: str, now: datetime) -> list[scoring.Outco
     whose window is still open are left out, whether or not feedback is sealed in them, so the
     count cannot hint at a sealed feedback. Removed feedback takes its contract out entirely.
     """
+    return success_outcomes_many([user.pk], role, now)[user.pk]
+
+
+def success_outcomes_many(
+    user_ids: list[int], role: str, now: datetime
+) -> dict[int, list[scoring.Outcome]]:
+    """``success_outcomes`` of several people in one query: each ended contract of the period
+    joined to the feedback about the person on it (at most one: one per author)."""
     since = now - timedelta(days=30 * scoring.SUCCESS_MONTHS)
     party = "client" if role == rules.CLIENT else "freelancer"
     counterpart = "freelancer" if party == "client" else "client"
-    contracts = Contract.objects.filter(
-        **{party: user}, status=ContractStatus.ENDED, ended_at__gte=since
-    ).values_list("pk", f"{counterpart}_id", "total_paid_cents", "feedback_window_closes_at")
-    about = {
-        row[0]: row[1:]
-        for row in Feedback.objects.filter(
-            subject=user, author_role=rules.other_role(role), contract__ended_at__gte=since
-        ).values_list("contract_id", "overall", "would_work_again", "reveals_at", "removed_at")
-    }
-    outcomes = []
-    for contract_id, counterpart_id, paid, closes_at in contracts:
-        found = about.get(contract_id)
-        if found is None:
+    rows = (
+        Contract.objects.filter(
+            **{f"{party}_id__in": user_ids}, status=ContractStatus.ENDED, ended_at__gte=since
+        )
+        .annotate(
+            about=FilteredRelation(
+                "feedback", condition=Q(feedback__author_role=rules.other_role(role))
+            )
+        )
+        .values_list(
+            f"{party}_id",
+            f"{counterpart}_id",
+            "total_paid_cents",
+            "feedback_window_closes_at",
+            "about__overall",
+            "about__would_work_again",
+            "about__reveals_at",
+            "about__removed_at",
+        )
+    )
+    outcomes: dict[int, list[scoring.Outcome]] = {pk: [] for pk in user_ids}
+    for person, counterpart_id, paid, closes_at, overall, again, reveals_at, removed in rows:
+        if reveals_at is None:  # no feedback about the person on this contract
             if closes_at is not None and closes_at <= now:
-                outcomes.append(scoring.Outcome(counterpart_id, paid, None, None))
+                outcomes[person].append(scoring.Outcome(counterpart_id, paid, None, None))
             continue
-        overall, again, reveals_at, removed_at = found
-        if reveals_at > now or removed_at is not None:
+        if reveals_at > now or removed is not None:
             continue
-        outcomes.append(
+        outcomes[person].append(
             scoring.Outcome(counterpart_id, paid, scoring.to_hundredths(overall), again)
         )
     return outcomes

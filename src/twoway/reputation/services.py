@@ -16,7 +16,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import DecimalField, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import DecimalField, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from twoway.accounts.models import User
 from twoway.contracts.models import Contract, ContractStatus
@@ -128,22 +129,55 @@ def _paid_cents(feedbacks: list[Feedback]) -> dict[int, int]:
 def _sync_search_keys(row: Reputation, *, retier: bool = True) -> None:
     """Copy a freelancer's scores to their profile, where search filters and sorts, and move
     their search document to the band of their ranking (``retier=False``: the caller does that
-    for everyone at once)."""
-    from twoway.accounts.models import FreelancerProfile, User
-    from twoway.reputation.selectors import success_outcomes
+    for everyone at once).
+
+    The success score is not computed here: it reads every contract of the person's last 24
+    months. The copy is marked stale, and the sweeper recomputes stale copies in batches
+    (``success_scores_refresh``) within SWEEP_INTERVAL.
+    """
+    from twoway.accounts.models import FreelancerProfile
     from twoway.search import backend
 
-    success = scoring.success_score(
-        success_outcomes(User(pk=row.user_id), rules.FREELANCER, clock.now())
-    )
     FreelancerProfile.objects.filter(user_id=row.user_id).update(
         review_count=row.review_count,
         sort_score=float(row.feedback_score) if row.feedback_score is not None else -1.0,
         sort_ranking=row.ranking_score if row.ranking_score is not None else -1.0,
-        success_score=float(success.score) if success.score is not None else None,
+        success_stale_since=Coalesce(F("success_stale_since"), Value(clock.now())),
     )
     if retier:
         backend.retier(row.user_id, backend.tier_of(row.ranking_score))
+
+
+def success_scores_refresh(*, limit: int = 200) -> int:
+    """Recompute the success scores on freelancer profiles (search's copies) that a reveal
+    marked stale; returns how many. The sweeper calls this on every pass, and search does
+    when the sweeper is behind.
+
+    One query reads the contracts of the whole batch. The rows are claimed with FOR UPDATE
+    SKIP LOCKED on PostgreSQL, so several sweepers share the work, and a reveal for someone in
+    the batch waits for it: the next mark then falls after this refresh.
+    """
+    from twoway.accounts.models import FreelancerProfile
+    from twoway.reputation.selectors import success_outcomes_many
+
+    with transaction.atomic():
+        stale = list(
+            FreelancerProfile.objects.select_for_update(skip_locked=True)
+            .filter(success_stale_since__isnull=False)
+            .order_by("success_stale_since")
+            .only("user_id")[:limit]
+        )
+        if not stale:
+            return 0
+        outcomes = success_outcomes_many(
+            [profile.user_id for profile in stale], rules.FREELANCER, clock.now()
+        )
+        for profile in stale:
+            success = scoring.success_score(outcomes[profile.user_id]).score
+            profile.success_score = float(success) if success is not None else None
+            profile.success_stale_since = None
+        FreelancerProfile.objects.bulk_update(stale, ["success_score", "success_stale_since"])
+    return len(stale)
 
 
 def _warnings_may_change(
@@ -327,12 +361,14 @@ def _resync_all_search_keys(rows: list[Reputation], batch_size: int) -> None:
     from twoway.search import backend
 
     FreelancerProfile.objects.update(
-        review_count=0, sort_score=-1.0, sort_ranking=-1.0, success_score=None
+        review_count=0, sort_score=-1.0, sort_ranking=-1.0, success_stale_since=clock.now()
     )
     for row in rows:
         if row.role == rules.FREELANCER:
             _sync_search_keys(row, retier=False)
     backend.retier_all()  # and the people the loop did not reach (no reviews any more)
+    while success_scores_refresh(limit=batch_size):
+        pass
 
 
 # --- Rating rings (reputation.rings) ---------------------------------------------------------

@@ -65,10 +65,22 @@ def settle_due_reveals() -> None:
         reveals_process_due()
 
 
+def settle_stale_success() -> None:
+    """Refresh a batch of success scores the sweeper is late with (see
+    ``settle_due_reveals``): a reveal marks the freelancer's copy stale, and the sweeper
+    recomputes it within SWEEP_INTERVAL. One probe of a partial index."""
+    from twoway.reputation.services import success_scores_refresh
+
+    overdue = clock.now() - settings.SWEEP_INTERVAL
+    if FreelancerProfile.objects.filter(success_stale_since__lte=overdue).exists():
+        success_scores_refresh()
+
+
 def freelancer_search(
     filters: FreelancerFilters, *, cursor: str | None = None, limit: int | None = None
 ) -> Page[FreelancerProfile]:
     settle_due_reveals()
+    settle_stale_success()
     if filters.sort not in FREELANCER_SORTS:
         raise InvalidInput(f"sort is one of: {', '.join(FREELANCER_SORTS)}.", code="invalid_sort")
     qs: QuerySet[FreelancerProfile] = FreelancerProfile.objects.filter(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import signal
 import time
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -17,9 +18,11 @@ from django.db import close_old_connections
 
 from twoway.feedback.services import reminders_send_due, reveals_process_due
 from twoway.notifications.services import notifications_deliver
-from twoway.reputation.services import reputation_baselines_refresh
+from twoway.reputation.services import reputation_baselines_refresh, success_scores_refresh
 
 BATCH_SIZE = 500
+# Search's success scores: each batch is one transaction holding SQLite's write lock.
+SUCCESS_BATCH = 200
 
 
 class Command(BaseCommand):
@@ -73,16 +76,21 @@ class Command(BaseCommand):
         return ", ".join(f"{name}: {value}" for name, value in counts.items())
 
 
-def sweep_once(*, batch_size: int = BATCH_SIZE) -> dict[str, int]:
-    revealed = 0
+def _drain(work: Callable[..., int], batch_size: int) -> int:
+    """Run ``work`` batch after batch (each its own transaction) until a batch is short."""
+    done = 0
     while True:
-        batch = reveals_process_due(limit=batch_size)
-        revealed += batch
+        batch = work(limit=batch_size)
+        done += batch
         if batch < batch_size:
-            break
+            return done
+
+
+def sweep_once(*, batch_size: int = BATCH_SIZE) -> dict[str, int]:
     counts = {
-        "revealed": revealed,
-        "reminders": reminders_send_due(),
+        "revealed": _drain(reveals_process_due, batch_size),
+        "reminders": reminders_send_due(limit=batch_size),
+        "success scores": _drain(success_scores_refresh, SUCCESS_BATCH),
         "emails": notifications_deliver(),
     }
     reputation_baselines_refresh()  # every few minutes; not a count worth printing
