@@ -166,6 +166,27 @@ def test_a_reveal_marks_the_success_copy_and_the_sweeper_brings_it_up_to_date(ap
     assert names(api(None).get("/freelancers", min_success="0.5")) == ["steady"]
 
 
+def test_a_reveal_during_a_refresh_keeps_the_copy_stale_for_the_next_pass(
+    steady, client_user, monkeypatch
+):
+    from twoway.reputation import selectors
+
+    computed = selectors.success_outcomes_many
+
+    def with_a_reveal_meanwhile(*args, **kwargs):
+        outcomes = computed(*args, **kwargs)
+        review(client_user, steady, 1)  # lands after the batch was read
+        return outcomes
+
+    monkeypatch.setattr(selectors, "success_outcomes_many", with_a_reveal_meanwhile)
+    assert success_scores_refresh() == 0  # the score read before the reveal is not written
+    monkeypatch.setattr(selectors, "success_outcomes_many", computed)
+    assert FreelancerProfile.objects.get(user=steady).success_stale_since is not None
+    assert success_scores_refresh() == 1
+    # Two positive contracts and a negative one, same value tier: (2 - 1) / 3.
+    assert FreelancerProfile.objects.get(user=steady).success_score == 0.33
+
+
 def test_search_refreshes_success_scores_the_sweeper_is_late_with(api, steady, clock, settings):
     clock.advance(seconds=settings.SWEEP_INTERVAL.total_seconds() + 1)
     assert names(api(None).get("/freelancers", min_success="0.5")) == ["steady"]

@@ -181,10 +181,10 @@ def success_outcomes_many(
     since = now - timedelta(days=30 * scoring.SUCCESS_MONTHS)
     party = "client" if role == rules.CLIENT else "freelancer"
     counterpart = "freelancer" if party == "client" else "client"
+    # No status condition: only ended contracts have an end (contract_end_consistent), and
+    # with one SQLite may walk every ended contract instead of each person's few.
     rows = (
-        Contract.objects.filter(
-            **{f"{party}_id__in": user_ids}, status=ContractStatus.ENDED, ended_at__gte=since
-        )
+        Contract.objects.filter(**{f"{party}_id__in": user_ids}, ended_at__gte=since)
         .annotate(
             about=FilteredRelation(
                 "feedback", condition=Q(feedback__author_role=rules.other_role(role))

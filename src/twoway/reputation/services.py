@@ -16,8 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import DecimalField, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import DecimalField, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from twoway.accounts.models import User
 from twoway.contracts.models import Contract, ContractStatus
@@ -132,8 +131,8 @@ def _sync_search_keys(row: Reputation, *, retier: bool = True) -> None:
     for everyone at once).
 
     The success score is not computed here: it reads every contract of the person's last 24
-    months. The copy is marked stale, and the sweeper recomputes stale copies in batches
-    (``success_scores_refresh``) within SWEEP_INTERVAL.
+    months. The copy is marked stale (with the time of this change), and the sweeper
+    recomputes stale copies in batches (``success_scores_refresh``) within SWEEP_INTERVAL.
     """
     from twoway.accounts.models import FreelancerProfile
     from twoway.search import backend
@@ -142,7 +141,7 @@ def _sync_search_keys(row: Reputation, *, retier: bool = True) -> None:
         review_count=row.review_count,
         sort_score=float(row.feedback_score) if row.feedback_score is not None else -1.0,
         sort_ranking=row.ranking_score if row.ranking_score is not None else -1.0,
-        success_stale_since=Coalesce(F("success_stale_since"), Value(clock.now())),
+        success_stale_since=clock.now(),
     )
     if retier:
         backend.retier(row.user_id, backend.tier_of(row.ranking_score))
@@ -150,34 +149,39 @@ def _sync_search_keys(row: Reputation, *, retier: bool = True) -> None:
 
 def success_scores_refresh(*, limit: int = 200) -> int:
     """Recompute the success scores on freelancer profiles (search's copies) that a reveal
-    marked stale; returns how many. The sweeper calls this on every pass, and search does
-    when the sweeper is behind.
+    marked stale; returns how many were brought up to date. The sweeper calls this on every
+    pass, and search does when the sweeper is behind.
 
-    One query reads the contracts of the whole batch. The rows are claimed with FOR UPDATE
-    SKIP LOCKED on PostgreSQL, so several sweepers share the work, and a reveal for someone in
-    the batch waits for it: the next mark then falls after this refresh.
+    The batch is read and computed outside any transaction (one query reads the contracts of
+    the whole batch; for the busiest people that is thousands of rows, and on SQLite a
+    transaction holds the one write lock). Each score is then written only if the mark is
+    the one read: a reveal in the meantime stamped a new one, and the next pass recomputes.
+    Several sweepers may compute the same people; each score is written once.
     """
     from twoway.accounts.models import FreelancerProfile
     from twoway.reputation.selectors import success_outcomes_many
 
+    stale = list(
+        FreelancerProfile.objects.filter(success_stale_since__isnull=False)
+        .order_by("success_stale_since")
+        .values_list("user_id", "success_stale_since")[:limit]
+    )
+    if not stale:
+        return 0
+    outcomes = success_outcomes_many(
+        [user_id for user_id, _ in stale], rules.FREELANCER, clock.now()
+    )
+    written = 0
     with transaction.atomic():
-        stale = list(
-            FreelancerProfile.objects.select_for_update(skip_locked=True)
-            .filter(success_stale_since__isnull=False)
-            .order_by("success_stale_since")
-            .only("user_id")[:limit]
-        )
-        if not stale:
-            return 0
-        outcomes = success_outcomes_many(
-            [profile.user_id for profile in stale], rules.FREELANCER, clock.now()
-        )
-        for profile in stale:
-            success = scoring.success_score(outcomes[profile.user_id]).score
-            profile.success_score = float(success) if success is not None else None
-            profile.success_stale_since = None
-        FreelancerProfile.objects.bulk_update(stale, ["success_score", "success_stale_since"])
-    return len(stale)
+        for user_id, mark in stale:
+            success = scoring.success_score(outcomes[user_id]).score
+            written += FreelancerProfile.objects.filter(
+                user_id=user_id, success_stale_since=mark
+            ).update(
+                success_score=float(success) if success is not None else None,
+                success_stale_since=None,
+            )
+    return written
 
 
 def _warnings_may_change(
