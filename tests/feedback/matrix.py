@@ -25,7 +25,7 @@ from typing import Any
 from django.core import mail
 from django.core.cache import cache
 from django.core.mail import EmailMessage
-from django.test import Client, TestCase, override_settings
+from django.test import Client, override_settings
 
 from tests.conftest import make_job, make_proposal, make_user
 from twoway.accounts.models import User
@@ -34,6 +34,7 @@ from twoway.contracts.models import Contract
 from twoway.contracts.services import contract_end, payment_record, proposal_hire
 from twoway.feedback import rules, services
 from twoway.feedback.selectors import REMOVED, REVEALED, SEALED
+from twoway.notifications.services import notifications_deliver_pending
 
 # --- The states of the contract under test ---------------------------------------------------
 ONLY_CLIENT_SEALED = "sealed"  # only Carol submitted; the window is open
@@ -412,11 +413,12 @@ def _submit(author: User, contract: Contract, spec: Spec) -> Given:
 def build_world(state: str, snapshot: Callable[[World], dict[str, Result]]) -> World:
     """The cast, the baseline, a snapshot of every aggregate, then the contract in ``state``.
 
-    Runs inside the caller's transaction; on-commit callbacks (the emails) run on the spot.
+    Runs inside the caller's transaction; at the end the emails go out, as the sweeper
+    sends them.
     """
     cache.clear()
     mail.outbox = []
-    with BUILD_SETTINGS, TestCase.captureOnCommitCallbacks(execute=True):
+    with BUILD_SETTINGS:
         people = {
             name: make_user(*roles, username=f"{name}_matrix", first_name=name.title())
             for name, roles in (
@@ -455,6 +457,7 @@ def build_world(state: str, snapshot: Callable[[World], dict[str, Result]]) -> W
         if state != RESPONSE_REMOVED:  # (nothing there is compared with the baseline)
             world.baseline = snapshot(world)
         _bring_to(world, state)
+    notifications_deliver_pending()  # the sweeper's email
     world.emails = list(mail.outbox)
     contract.refresh_from_db()
     return world

@@ -16,7 +16,7 @@ from tests.support import logged_in, page_text
 from twoway.feedback import services
 from twoway.feedback.models import Feedback
 from twoway.notifications.models import Kind, Notification
-from twoway.notifications.services import notifications_deliver
+from twoway.notifications.services import notifications_deliver_pending
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,7 @@ def test_text_sent_along_with_a_nudge_on_the_api_goes_nowhere(ended, api):
         f"/contracts/{ended.pk}/feedback/request", {"message": THREAT, "text": THREAT}
     )
     assert response.status_code == 201
-    notifications_deliver()
+    notifications_deliver_pending()
 
     inbox = api(ended.client).get("/notifications").json()
     (nudge,) = [item for item in inbox["items"] if item["kind"] == Kind.FEEDBACK_REQUESTED]
@@ -107,6 +107,6 @@ def test_text_posted_with_the_nudge_form_goes_nowhere(ended):
     response = browser.post(f"/contracts/{ended.pk}/feedback/request/", {"message": THREAT})
     assert response.status_code == 302
     assert Notification.objects.filter(kind=Kind.FEEDBACK_REQUESTED).count() == 1
-    notifications_deliver()
+    notifications_deliver_pending()
     assert all(THREAT not in message.body for message in mail.outbox)
     assert THREAT not in page_text(logged_in(ended.client).get("/notifications/"))

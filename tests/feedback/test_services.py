@@ -24,6 +24,7 @@ from twoway.core.models import AuditEvent
 from twoway.feedback import services
 from twoway.feedback.models import Feedback, Report, ReportStatus
 from twoway.notifications.models import Kind, Notification
+from twoway.notifications.services import notifications_deliver_pending
 from twoway.reputation.models import Reputation
 
 pytestmark = pytest.mark.django_db
@@ -252,12 +253,17 @@ def test_ending_a_contract_notifies_both_parties_and_emails_them(client_user, fr
     ended = contract_end(actor=freelancer, contract_id=contract.pk)
     kinds = set(Notification.objects.filter(contract=ended).values_list("user_id", "kind"))
     assert kinds == {(client_user.pk, Kind.CONTRACT_ENDED), (freelancer.pk, Kind.CONTRACT_ENDED)}
+    assert not mail.outbox  # the request does not wait for a mail server: the sweeper emails
+    assert notifications_deliver_pending() == 2
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([client_user.email, freelancer.email])
+    assert notifications_deliver_pending() == 0
 
 
-def test_notifications_never_carry_sealed_content(ended, django_capture_on_commit_callbacks):
+def test_notifications_never_carry_sealed_content(ended):
+    notifications_deliver_pending()
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        submit_client(ended)
+    submit_client(ended)
+    notifications_deliver_pending()
     left = Notification.objects.get(user=ended.freelancer, kind=Kind.FEEDBACK_LEFT)
     from twoway.notifications.texts import message_for
 

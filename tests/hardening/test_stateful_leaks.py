@@ -53,7 +53,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Max
-from django.test import Client, TestCase
+from django.test import Client
 from hypothesis import HealthCheck, Phase
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -76,6 +76,7 @@ from twoway.feedback import rules, selectors
 from twoway.feedback import services as feedback_services
 from twoway.feedback.management.commands.sweep import sweep_once
 from twoway.feedback.models import Feedback
+from twoway.notifications.services import notifications_deliver_pending
 from twoway.reputation import services as reputation_services
 from twoway.reputation.models import Reputation
 from twoway.reputation.selectors import reputation_get
@@ -204,18 +205,21 @@ class ReportM:
 
 
 def api(viewer: Person | None, method: str, path: str, body: Any = None, **params: Any) -> Any:
-    """Call /api/v1 as ``viewer`` (a bearer token) or anonymously; on-commit work runs."""
+    """Call /api/v1 as ``viewer`` (a bearer token) or anonymously; then the notifications
+    it made are emailed, as the sweeper would."""
     HTTP.cookies.clear()
     headers = {} if viewer is None else {"Authorization": f"Bearer {viewer.token}"}
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        if method == "get":
-            return HTTP.get("/api/v1" + path, params, headers=headers)
-        return getattr(HTTP, method)(
+    if method == "get":
+        response = HTTP.get("/api/v1" + path, params, headers=headers)
+    else:
+        response = getattr(HTTP, method)(
             "/api/v1" + path,
             "" if body is None else json.dumps(body),
             content_type="application/json",
             headers=headers,
         )
+    notifications_deliver_pending()
+    return response
 
 
 def page(viewer: Person | None, path: str) -> Any:
@@ -351,10 +355,9 @@ class Marketplace(RuleBasedStateMachine):
         for client_index, freelancer_index, paid, stage, by_client, by_freelancer in seeds:
             client = self.pick(self.clients, client_index)
             freelancer = self.pick(self.freelancers, freelancer_index)
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                contract = make_contract(
-                    client.user, freelancer.user, paid_cents=paid, ended=stage != "active"
-                )
+            contract = make_contract(
+                client.user, freelancer.user, paid_cents=paid, ended=stage != "active"
+            )
             self.jobs.append((contract.job_id, client))
             self.proposed.add((contract.job_id, freelancer.pk))
             self.proposals.append((contract.proposal_id, contract.job_id, freelancer))
@@ -724,40 +727,39 @@ class Marketplace(RuleBasedStateMachine):
         fb = self.pick(self.feedback, pick)
         ok = True
         try:
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                if action == "remove_feedback":
-                    ok = not fb.removed
-                    feedback_services.feedback_remove(operator=op, feedback_id=fb.pk, note="x")
-                    fb.removed = True
-                    self._resolve(fb, "feedback")
-                elif action == "restore_feedback":
-                    ok = fb.removed
-                    feedback_services.feedback_restore(operator=op, feedback_id=fb.pk)
-                    fb.removed = False
-                elif action == "remove_response":
-                    ok = fb.response is not None and not fb.response_removed
-                    feedback_services.response_remove(operator=op, feedback_id=fb.pk, note="x")
-                    fb.response_removed = True
-                    self._resolve(fb, "response")
-                elif action == "restore_response":
-                    ok = fb.response_removed
-                    feedback_services.response_restore(operator=op, feedback_id=fb.pk)
-                    fb.response_removed = False
+            if action == "remove_feedback":
+                ok = not fb.removed
+                feedback_services.feedback_remove(operator=op, feedback_id=fb.pk, note="x")
+                fb.removed = True
+                self._resolve(fb, "feedback")
+            elif action == "restore_feedback":
+                ok = fb.removed
+                feedback_services.feedback_restore(operator=op, feedback_id=fb.pk)
+                fb.removed = False
+            elif action == "remove_response":
+                ok = fb.response is not None and not fb.response_removed
+                feedback_services.response_remove(operator=op, feedback_id=fb.pk, note="x")
+                fb.response_removed = True
+                self._resolve(fb, "response")
+            elif action == "restore_response":
+                ok = fb.response_removed
+                feedback_services.response_restore(operator=op, feedback_id=fb.pk)
+                fb.response_removed = False
+            else:
+                if not self.reports:
+                    return
+                report = self.pick(self.reports, pick)
+                ok = report.open
+                if action == "dismiss":
+                    feedback_services.report_dismiss(operator=op, report_id=report.pk)
+                    report.open = False
                 else:
-                    if not self.reports:
-                        return
-                    report = self.pick(self.reports, pick)
-                    ok = report.open
-                    if action == "dismiss":
-                        feedback_services.report_dismiss(operator=op, report_id=report.pk)
-                        report.open = False
+                    feedback_services.report_uphold(operator=op, report_id=report.pk)
+                    if report.target == "feedback":
+                        report.feedback.removed = True
                     else:
-                        feedback_services.report_uphold(operator=op, report_id=report.pk)
-                        if report.target == "feedback":
-                            report.feedback.removed = True
-                        else:
-                            report.feedback.response_removed = True
-                        self._resolve(report.feedback, report.target)
+                        report.feedback.response_removed = True
+                    self._resolve(report.feedback, report.target)
         except DomainError:
             assert not ok, f"{action} refused"
             return
@@ -827,8 +829,7 @@ class Marketplace(RuleBasedStateMachine):
                 revealed_at__isnull=True, reveals_at__lte=clock.now()
             ).values_list("contract_id", flat=True)
         )
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            sweep_once()
+        sweep_once()
         self.focus = [c for c in self.contracts if c.pk in due][:FOCUS_AT_MOST]
 
     # --- invariants ---

@@ -1,4 +1,5 @@
-"""``twoway sweep``: record reveals that fell due, send reminders, deliver pending email.
+"""``twoway sweep``: record reveals that fell due, send reminders, refresh search's success
+scores, and email notifications.
 
 Reads never wait for this (visibility is computed from stored facts and the clock); the sweep
 makes the side effects happen: aggregates, "feedback revealed" notices, reminders. Safe to run
@@ -17,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 
 from twoway.feedback.services import reminders_send_due, reveals_process_due
-from twoway.notifications.services import notifications_deliver
+from twoway.notifications.services import notifications_deliver_pending
 from twoway.reputation.services import reputation_baselines_refresh, success_scores_refresh
 
 BATCH_SIZE = 500
@@ -91,7 +92,7 @@ def sweep_once(*, batch_size: int = BATCH_SIZE) -> dict[str, int]:
         "revealed": _drain(reveals_process_due, batch_size),
         "reminders": reminders_send_due(limit=batch_size),
         "success scores": _drain(success_scores_refresh, SUCCESS_BATCH),
-        "emails": notifications_deliver(),
+        "emails": notifications_deliver_pending(),
     }
     reputation_baselines_refresh()  # every few minutes; not a count worth printing
     return counts
