@@ -138,6 +138,8 @@ def _assert_feedback_in_every_state(now: datetime) -> None:
     # A sealed feedback edited by its author; a nudge.
     assert AuditEvent.objects.filter(action="feedback.edited").exists()
     assert Notification.objects.filter(kind=Kind.FEEDBACK_REQUESTED).exists()
+    # Made-up people get no email, and the sweeper finds none waiting after the demo.
+    assert not Notification.objects.filter(emailed_at=None).exists()
     # Responses by the person rated: a poor payer disputing, freelancers answering.
     responses = FeedbackResponse.objects.select_related("feedback")
     assert responses.count() >= 5
