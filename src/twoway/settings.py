@@ -221,10 +221,12 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # --- Cache ----------------------------------------------------------------------------------
 # Per process. Cached values are keyed by versions of what they were computed from (see
 # reputation.selectors.reputation_cached), so processes never need to tell each other to forget.
+# Entries are 1-5 KB (a reputation view, its JSON, a job with its client's record): the default
+# bound is about 50 MB per worker process.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000, minimum=100)},
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20_000, minimum=100)},
     }
 }
 

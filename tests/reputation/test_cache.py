@@ -145,3 +145,43 @@ def test_a_person_without_a_stored_row_reads_and_caches(api: Any, db: None):
         body = api(None).get(f"/users/{person.pk}/reputation", role="freelancer").json()
         assert body["review_count"] == 0
         assert body["display"] == "No reviews yet"
+
+
+def test_a_clients_view_is_computed_once_for_all_their_jobs_and_their_profile(
+    api: Any, client_user: User, monkeypatch: pytest.MonkeyPatch
+):
+    from twoway.reputation import selectors
+
+    jobs = [make_job(client_user, title=f"Job {n}") for n in range(3)]
+    computed = selectors._reputation_compute
+    calls: list[int] = []
+
+    def counting(user: User, role: str, now: Any) -> Any:
+        calls.append(user.pk)
+        return computed(user, role, now)
+
+    monkeypatch.setattr(selectors, "_reputation_compute", counting)
+    records = [record(api, job.pk) for job in jobs]
+    assert api(None).get(f"/users/{client_user.pk}/reputation", role="client").status_code == 200
+    assert calls == [client_user.pk]
+    assert records[0] == records[1] == records[2]
+    make_job(client_user, title="One more")  # the client's record changed: computed again
+    record(api, jobs[0].pk)
+    assert calls == [client_user.pk, client_user.pk]
+
+
+def test_with_every_reveal_recorded_a_view_does_not_search_for_unrecorded_ones(
+    api: Any, client_user: User, freelancer: User
+):
+    contract = make_contract(client_user, freelancer, paid_cents=50_000, ended=True)
+    feedback_services.feedback_submit(
+        actor=client_user, contract_id=contract.pk, **client_feedback()
+    )
+    with CaptureQueriesContext(connection) as queries:
+        response = api(None).get(f"/users/{freelancer.pk}/reputation", role="freelancer")
+    assert response.status_code == 200
+    unrecorded = [q["sql"] for q in queries if '"revealed_at" IS NULL' in q["sql"]]
+    probes = [sql for sql in unrecorded if "_id" not in sql.split("WHERE", 1)[1]]
+    assert len(probes) == 1, unrecorded  # anyone's: one probe of the partial index
+    # The person's unrecorded feedback (read with its contract's paid amount) is not searched.
+    assert not [sql for sql in unrecorded if '"contracts_contract"' in sql], unrecorded
