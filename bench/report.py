@@ -1,5 +1,6 @@
 """Turn bench/results/bench-<database>-<people>.json into the tables and the latency chart of
-docs/benchmarks.md.
+docs/benchmarks.md, and compare them with ab-before-<database>-<people>.json (the previous code
+measured on the same database in the same session) where those exist.
 
     .venv/bin/python -m bench.report            # prints Markdown, writes docs/bench-latency.svg
 
@@ -31,9 +32,9 @@ COLOURS = {
 }
 
 
-def load() -> list[dict[str, Any]]:
+def load(pattern: str = "bench-*.json") -> list[dict[str, Any]]:
     reports = []
-    for path in sorted(RESULTS.glob("bench-*.json")):
+    for path in sorted(RESULTS.glob(pattern)):
         report = json.loads(path.read_text())
         report["_rows"] = {row["name"]: row for row in report["results"]}
         reports.append(report)
@@ -79,6 +80,33 @@ def growth(reports: list[dict[str, Any]]) -> str:
             out.append(
                 f"| {database} | {name} | {a['p50_ms']:.1f} ms ({small['people']:,}) "
                 f"| {b['p50_ms']:.1f} ms ({large['people']:,}) | {b['p50_ms'] / a['p50_ms']:.2f} |"
+            )
+    return "\n".join(out)
+
+
+def compare(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> str:
+    """Per endpoint, the previous code's figures beside the current code's, for each database
+    and size measured both ways."""
+    out = [
+        "| database | endpoint | requests/s before → after | p50 ms before → after "
+        "| p99 ms before → after | errors |"
+    ]
+    out.append("|---|---|---:|---:|---:|---:|")
+    now = {(r["database"], r["people"]): r for r in after}
+    for old in before:
+        new = now.get((old["database"], old["people"]))
+        if new is None:
+            continue
+        for row in old["results"]:
+            current = new["_rows"].get(row["name"])
+            if current is None:
+                continue
+            out.append(
+                f"| {old['database']} {old['people']:,} | {row['name']} "
+                f"| {row['throughput']:,.0f} → {current['throughput']:,.0f} "
+                f"| {row['p50_ms']:.1f} → {current['p50_ms']:.1f} "
+                f"| {row['p99_ms']:.1f} → {current['p99_ms']:.1f} "
+                f"| {row['errors']} → {current['errors']} |"
             )
     return "\n".join(out)
 
@@ -178,6 +206,10 @@ def main() -> None:
         sys.exit("no bench/results/bench-*.json reports: run bench/suite.sh first")
     print(tables(reports))
     print(growth(reports))
+    before = load("ab-before-*.json")
+    if before:
+        print()
+        print(compare(before, reports))
     svg = chart(reports)
     if svg:
         CHART.write_text(svg + "\n")

@@ -87,6 +87,18 @@ def test_growth_is_the_large_p50_over_the_small_one_per_database():
     assert "| sqlite | job | 20.0 ms (10,000) | 50.0 ms (1,000,000) | 2.50 |" in table
 
 
+def test_a_comparison_pairs_the_same_database_size_and_endpoint():
+    before = [_report("sqlite", 1_000_000, {"job": 20.0, "search-keyword": 200.0})]
+    after = [
+        _report("sqlite", 1_000_000, {"job": 8.0}),
+        _report("postgresql", 1_000_000, {"job": 9.0}),
+    ]
+    table = report.compare(before, after)
+    assert "| sqlite 1,000,000 | job | 10 → 10 | 20.0 → 8.0 | 60.0 → 24.0 | 0 → 0 |" in table
+    assert "search-keyword" not in table  # not measured after
+    assert "postgresql" not in table  # not measured before
+
+
 def test_the_chart_draws_a_line_per_endpoint_and_says_what_it_shows():
     reports = [
         _report("postgresql", 10_000, {"reputation": 10.0, "search-keyword": 40.0}),
