@@ -40,6 +40,17 @@ if [[ $fresh == 1 ]]; then
   $TWOWAY migrate --no-input -v 0
   $TWOWAY generate --users "$N" | tee "bench/results/generate-$DB-$N.log"
 fi
+# Read the database's files once so the page cache holds them: a run that reads from disk
+# measures the disk (SQLite waits for it while holding its write lock). PostgreSQL's files are
+# read when this user may (root, or the postgres account).
+case "$DB" in
+  sqlite) cat "var/bench/$N.sqlite3" > /dev/null ;;
+  postgresql)
+    dir=$(psql "$PG/postgres" -tAc "SHOW data_directory" 2>/dev/null || true)
+    oid=$(psql "$PG/postgres" -tAc "SELECT oid FROM pg_database WHERE datname = 'twoway_$N'")
+    if [[ -n $dir && -r $dir/base/$oid ]]; then cat "$dir/base/$oid"/* > /dev/null; fi
+    ;;
+esac
 $TWOWAY bench --seconds "$SECONDS_PER_ENDPOINT" --label "$DB-$N" \
   --out "bench/results/bench-$DB-$N.json"
 if [[ -n ${SOAK:-} ]]; then
