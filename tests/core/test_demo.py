@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Avg, Count, Sum
 
-from twoway.accounts.models import User
+from twoway.accounts.models import FreelancerProfile, User
 from twoway.contracts.models import Contract, ContractStatus, Payment
 from twoway.core import clock
 from twoway.core.demo import DEMO_PASSWORD, LOGINS, cast, catalogue
@@ -138,8 +138,10 @@ def _assert_feedback_in_every_state(now: datetime) -> None:
     # A sealed feedback edited by its author; a nudge.
     assert AuditEvent.objects.filter(action="feedback.edited").exists()
     assert Notification.objects.filter(kind=Kind.FEEDBACK_REQUESTED).exists()
-    # Made-up people get no email, and the sweeper finds none waiting after the demo.
+    # Made-up people get no email, and the sweeper finds none waiting after the demo; search's
+    # success scores are up to date too.
     assert not Notification.objects.filter(emailed_at=None).exists()
+    assert not FreelancerProfile.objects.filter(success_stale_since__isnull=False).exists()
     # Responses by the person rated: a poor payer disputing, freelancers answering.
     responses = FeedbackResponse.objects.select_related("feedback")
     assert responses.count() >= 5

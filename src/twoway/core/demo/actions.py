@@ -34,6 +34,7 @@ from twoway.feedback.services import (
 )
 from twoway.jobs.services import job_close, job_post, proposal_decline, proposal_submit
 from twoway.jobs.services import proposal_withdraw as _withdraw
+from twoway.reputation.services import success_scores_refresh
 
 if TYPE_CHECKING:
     from twoway.core.demo.plan import (
@@ -210,6 +211,9 @@ def decide_report(plan: DemoPlan, report: ReportPlan) -> None:
 
 
 def sweep_reveals() -> None:
-    """What the sweeper does every minute: record the reveals that have fallen due."""
+    """What the sweeper does every few seconds: record the reveals that have fallen due, and
+    bring search's success scores up to date after them."""
     while reveals_process_due():
+        pass
+    while success_scores_refresh():
         pass
